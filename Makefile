@@ -1,0 +1,193 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# ia32-ondemand: the front door.
+#
+#   make          build both kernels, the module and the tests, then boot
+#                 our kernel and show the demo
+#   make check    build what is missing, run every test on the reference
+#                 and on our kernel, on both CPU models, and compare
+#
+# Every stage prints one line; its full output goes to build/logs/.
+
+SHELL := /bin/bash
+TOP := $(CURDIR)
+B := $(TOP)/build
+LOGS := $(B)/logs
+RES := $(B)/results
+JOBS ?= $(shell nproc)
+VM_JOBS ?= 2
+Q := $(TOP)/tools-testing/qemu
+STAGE := $(Q)/stage
+export LOGS
+
+TARBALL := /usr/src/linux-source-6.12.tar.xz
+REF_SRC := $(B)/src/linux-ref
+OURS_SRC := $(B)/src/linux-ours
+REF_OUT := $(B)/kernel-ref
+OURS_OUT := $(B)/kernel-ours
+KMAKE := $(MAKE) --no-print-directory CC="ccache gcc" HOSTCC="ccache gcc" -j$(JOBS)
+
+CPUS := intel amd
+SERIES := $(addprefix patches/,$(shell cat patches/series 2>/dev/null))
+ENTRY_FILES := $(wildcard arch-x86-entry/*)
+MODULE_FILES := $(wildcard module/* fs-binfmt/*)
+HAVE_MODULE := $(wildcard module/Kbuild)
+
+TEST_SRCS := $(wildcard tools-testing/tests/*.c)
+TESTS := $(patsubst tools-testing/tests/%.c,$(B)/tests/%_32,$(TEST_SRCS)) \
+	$(patsubst tools-testing/tests/%.c,$(B)/tests/%_64,$(TEST_SRCS))
+PLANS := $(wildcard tools-testing/plans/*)
+
+# One run = one boot of one kernel on one CPU model with one plan:
+# build/results/KIND-CPU.{tsv,tap}, KIND one of
+#   ref      reference kernel, the suite
+#   refoff   reference kernel booted with ia32_emulation=off, the suite
+#   ours     our kernel: the suite without the module, the lifecycle
+#            tests, the suite with the module loaded
+#   hardlock our kernel booted with ia32_emulation=off
+KINDS := ref ours $(if $(HAVE_MODULE),refoff hardlock)
+RUNS := $(foreach k,$(KINDS),$(foreach c,$(CPUS),$(k)-$(c)))
+RUN_TSV := $(RUNS:%=$(RES)/%.tsv)
+KERNEL_ref := $(REF_OUT)
+KERNEL_refoff := $(REF_OUT)
+KERNEL_ours := $(OURS_OUT)
+KERNEL_hardlock := $(OURS_OUT)
+PLAN_ref := selftests
+PLAN_refoff := selftests
+PLAN_ours := $(if $(HAVE_MODULE),ours,selftests)
+PLAN_hardlock := hardlock
+APPEND_refoff := ia32_emulation=off ia32test.prefix=nomod/
+APPEND_hardlock := ia32_emulation=off
+INITRD_ref := $(B)/initramfs-ref.cpio
+INITRD_refoff := $(B)/initramfs-ref.cpio
+INITRD_ours := $(B)/initramfs-ours.cpio
+INITRD_hardlock := $(B)/initramfs-ours.cpio
+# The runs each model's comparison takes, reference side and ours.
+REF_RUNS = $(RES)/ref-$(1).tsv$(if $(HAVE_MODULE),$(comma)$(RES)/refoff-$(1).tsv)
+OURS_RUNS = $(RES)/ours-$(1).tsv$(if $(HAVE_MODULE),$(comma)$(RES)/hardlock-$(1).tsv)
+comma := ,
+
+.PHONY: all demo check deps fetch patch configure kernel module selftests \
+	tests initramfs shell clean distclean FORCE
+.DELETE_ON_ERROR:
+
+all: demo
+
+# --- dependencies and sources -------------------------------------------
+
+deps: $(B)/.deps
+$(B)/.deps: kernel-version $(Q)/install-deps.sh
+	@mkdir -p $(LOGS)
+	@$(STAGE) deps deps "Debian packages (build-essential, gcc-multilib, qemu, busybox, linux-source-6.12)" \
+		$(Q)/install-deps.sh
+	@touch $@
+
+fetch: $(REF_SRC)/.unpacked
+$(REF_SRC)/.unpacked: $(B)/.deps
+	@$(STAGE) fetch fetch "unpack $(TARBALL) ($$(dpkg-query -W -f='$${Version}' linux-source-6.12)) into build/src/linux-ref" \
+		sh -c 'rm -rf $(REF_SRC) && mkdir -p $(REF_SRC) && tar -xJf $(TARBALL) -C $(REF_SRC) --strip-components=1 && dpkg-query -W -f="linux-source-6.12 \$${Version}\n" linux-source-6.12 > $(B)/kernel-version.built'
+	@touch $@
+
+patch: $(OURS_SRC)/.applied
+$(OURS_SRC)/.applied: $(REF_SRC)/.unpacked patches/series $(SERIES) $(ENTRY_FILES) $(Q)/apply-series.sh
+	@$(STAGE) patch patch "apply patches/series ($(words $(SERIES)) patches) to build/src/linux-ours" \
+		$(Q)/apply-series.sh $(REF_SRC) $(OURS_SRC) $(TOP)
+	@touch $@
+
+# --- kernels ------------------------------------------------------------
+
+configure: $(REF_OUT)/.config $(OURS_OUT)/.config
+$(REF_OUT)/.config: $(REF_SRC)/.unpacked $(Q)/base.config $(Q)/kconfig.sh
+	@$(STAGE) configure configure-ref "reference kernel: tinyconfig + base.config" \
+		$(Q)/kconfig.sh $(REF_SRC) $(REF_OUT) $(Q)/base.config
+$(OURS_OUT)/.config: $(OURS_SRC)/.applied $(Q)/base.config Kconfig.fragment $(Q)/kconfig.sh
+	@$(STAGE) configure configure-ours "our kernel: tinyconfig + base.config + Kconfig.fragment" \
+		$(Q)/kconfig.sh $(OURS_SRC) $(OURS_OUT) $(Q)/base.config $(TOP)/Kconfig.fragment
+
+kernel: $(REF_OUT)/arch/x86/boot/bzImage $(OURS_OUT)/arch/x86/boot/bzImage
+$(REF_OUT)/arch/x86/boot/bzImage: $(REF_OUT)/.config FORCE
+	@$(STAGE) build build-ref "reference kernel (plain IA32_EMULATION=y)" \
+		$(KMAKE) -C $(REF_SRC) O=$(REF_OUT) bzImage modules headers
+$(OURS_OUT)/arch/x86/boot/bzImage: $(OURS_OUT)/.config FORCE
+	@$(STAGE) build build-ours "our kernel (series + Kconfig.fragment)" \
+		$(KMAKE) -C $(OURS_SRC) O=$(OURS_OUT) bzImage modules
+
+module: $(B)/modroot/.installed
+$(B)/modroot/.installed: $(OURS_OUT)/arch/x86/boot/bzImage $(MODULE_FILES)
+	@$(STAGE) module module "ia32_emulation.ko (W=1) and modules_install" \
+		$(Q)/build-module.sh $(OURS_SRC) $(OURS_OUT) $(B)/module-src $(B)/modroot $(TOP)
+	@touch $@
+
+# --- tests and initramfs ------------------------------------------------
+
+selftests: $(B)/selftests/.built
+$(B)/selftests/.built: $(REF_SRC)/.unpacked $(REF_OUT)/arch/x86/boot/bzImage
+	@mkdir -p $(B)/selftests
+	@$(STAGE) selftests selftests "tools/testing/selftests/x86, static, 32- and 64-bit" \
+		$(MAKE) --no-print-directory -C $(REF_SRC)/tools/testing/selftests/x86 -j$(JOBS) \
+		OUTPUT=$(B)/selftests CC="gcc -static" \
+		KHDR_INCLUDES="-isystem $(REF_OUT)/usr/include"
+	@touch $@
+
+# Our own test programs, static, each in both bitnesses.
+tests: $(TESTS)
+$(B)/tests/%_32: tools-testing/tests/%.c | $(B)/.deps
+	@mkdir -p $(B)/tests $(LOGS)
+	@gcc -m32 -static -O2 -Wall -Werror -o $@ $< > $(LOGS)/tests.log 2>&1 || \
+		{ echo "FAILED: tests: $<, see $(LOGS)/tests.log"; cat $(LOGS)/tests.log; exit 1; }
+$(B)/tests/%_64: tools-testing/tests/%.c | $(B)/.deps
+	@mkdir -p $(B)/tests $(LOGS)
+	@gcc -m64 -static -O2 -Wall -Werror -o $@ $< > $(LOGS)/tests.log 2>&1 || \
+		{ echo "FAILED: tests: $<, see $(LOGS)/tests.log"; cat $(LOGS)/tests.log; exit 1; }
+
+initramfs: $(B)/initramfs-ref.cpio $(B)/initramfs-ours.cpio
+INITRAMFS_DEPS := $(B)/selftests/.built $(TESTS) $(PLANS) $(Q)/init \
+	$(Q)/make-initramfs.sh /bin/busybox
+$(B)/initramfs-ref.cpio: $(INITRAMFS_DEPS) $(REF_OUT)/arch/x86/boot/bzImage
+	@$(STAGE) initramfs initramfs-ref "busybox, selftests, tests (reference)" \
+		$(Q)/make-initramfs.sh $@ $(REF_OUT) $(B)
+$(B)/initramfs-ours.cpio: $(INITRAMFS_DEPS) $(B)/modroot/.installed
+	@$(STAGE) initramfs initramfs-ours "busybox, selftests, tests, the module (ours)" \
+		$(Q)/make-initramfs.sh $@ $(OURS_OUT) $(B) $(B)/modroot
+
+# --- runs ---------------------------------------------------------------
+
+kind = $(firstword $(subst -, ,$(1)))
+cpu = $(word 2,$(subst -, ,$(1)))
+
+$(RES)/%.tsv: FORCE
+	@mkdir -p $(RES)
+	@$(STAGE) boot vm-$* "$*: $(PLAN_$(call kind,$*)) on the $(call cpu,$*) CPU model, QEMU TCG" \
+		$(Q)/run-vm.sh $(KERNEL_$(call kind,$*))/arch/x86/boot/bzImage \
+		$(INITRD_$(call kind,$*)) $(call cpu,$*) $(PLAN_$(call kind,$*)) \
+		$(LOGS)/vm-$* "$(APPEND_$(call kind,$*))"
+	@$(Q)/results.py parse $(LOGS)/vm-$*.console $(LOGS)/vm-$*.tap > $@
+	@$(Q)/results.py tap $@ > $(RES)/$*.tap
+
+build: kernel module selftests tests initramfs
+
+check: build
+	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(RUN_TSV)
+	@echo "[tests] reference against ours, test by test (build/results/summary.tsv)"
+	@$(Q)/results.py compare --known tools-testing/known-reference-failures.tsv \
+		--summary $(RES)/summary.tsv \
+		$(foreach c,$(CPUS),$(c) $(call REF_RUNS,$(c)) $(call OURS_RUNS,$(c)))
+
+demo: build
+	@echo "[boot] our kernel, intel CPU model: the demo (log: build/logs/demo.console)"
+	@$(Q)/run-vm.sh $(OURS_OUT)/arch/x86/boot/bzImage $(B)/initramfs-ours.cpio \
+		intel demo $(LOGS)/demo
+	@sed -n '/ia32test: kernel/,/ia32test: done/p' $(LOGS)/demo.console | tr -d '\r'
+
+shell: build
+	$(Q)/run-vm.sh $(OURS_OUT)/arch/x86/boot/bzImage $(B)/initramfs-ours.cpio \
+		$(or $(CPU),intel) shell /dev/null
+
+clean:
+	rm -rf $(B)/results $(B)/logs $(B)/tests $(B)/selftests $(B)/*.cpio \
+		$(B)/module-src $(B)/modroot
+
+distclean:
+	rm -rf $(B)
+
+FORCE:

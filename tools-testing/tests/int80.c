@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * int80 EXPECT: one getpid through INT 0x80 (from a 64-bit task in the
+ * _64 build, from a 32-bit one in the _32 build) and check the outcome.
+ * EXPECT "works": the call returns getpid().  EXPECT "sigsegv": the gate is
+ * shut and the task gets exactly what a kernel without the gate gives: a
+ * #GP (trap 13) with error code 0x402 (IDT vector 0x80), SIGSEGV with
+ * si_code SI_KERNEL and address 0, RIP at the INT instruction.
+ */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#ifdef __x86_64__
+#define REG_PC REG_RIP
+#else
+#define REG_PC REG_EIP
+#endif
+
+extern char int80_insn[];
+static volatile int got_signal;
+static siginfo_t got_si;
+static unsigned long got_pc, got_err, got_trap;
+
+static void on_segv(int sig, siginfo_t *si, void *ctx_void)
+{
+	ucontext_t *ctx = ctx_void;
+
+	got_signal = sig;
+	got_si = *si;
+	got_pc = ctx->uc_mcontext.gregs[REG_PC];
+	got_err = ctx->uc_mcontext.gregs[REG_ERR];
+	got_trap = ctx->uc_mcontext.gregs[REG_TRAPNO];
+	/* Step over "int $0x80" and make it return -1. */
+	ctx->uc_mcontext.gregs[REG_PC] += 2;
+#ifdef __x86_64__
+	ctx->uc_mcontext.gregs[REG_RAX] = -1;
+#else
+	ctx->uc_mcontext.gregs[REG_EAX] = -1;
+#endif
+}
+
+int main(int argc, char **argv)
+{
+	struct sigaction sa;
+	long ret = 20;	/* __NR_getpid in the i386 table */
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: int80 works|sigsegv\n");
+		return 2;
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_segv;
+	sa.sa_flags = SA_SIGINFO;
+	sigaction(SIGSEGV, &sa, NULL);
+
+	asm volatile ("int80_insn: int $0x80"
+		      : "+a" (ret) : : "memory"
+#ifdef __x86_64__
+		      , "r8", "r9", "r10", "r11"
+#endif
+		      );
+
+	if (!got_signal) {
+		printf("INT 0x80 getpid: returned %ld, getpid() is %d\n",
+		       ret, getpid());
+		if (strcmp(argv[1], "works"))
+			return printf("not ok: expected SIGSEGV\n"), 1;
+		return ret == getpid() ? 0 : 1;
+	}
+	printf("INT 0x80 getpid: SIGSEGV si_code %d addr %p, trap %lu err %#lx, pc %s\n",
+	       got_si.si_code, got_si.si_addr, got_trap, got_err,
+	       got_pc == (unsigned long)int80_insn ? "at the INT" : "elsewhere");
+	if (strcmp(argv[1], "sigsegv"))
+		return printf("not ok: expected the call to work\n"), 1;
+	if (got_si.si_code != SI_KERNEL || got_si.si_addr || got_trap != 13 ||
+	    got_err != 0x402 || got_pc != (unsigned long)int80_insn)
+		return printf("not ok: not the #GP of a missing gate\n"), 1;
+	return 0;
+}
