@@ -25,6 +25,9 @@ REF_SRC := $(B)/src/linux-ref
 OURS_SRC := $(B)/src/linux-ours
 REF_OUT := $(B)/kernel-ref
 OURS_OUT := $(B)/kernel-ours
+# Paths under the checkout are hashed relative to it, so that a fresh
+# clone elsewhere hits the same ccache entries.
+export CCACHE_BASEDIR := $(TOP)
 KMAKE := $(MAKE) --no-print-directory CC="ccache gcc" HOSTCC="ccache gcc" -j$(JOBS)
 
 CPUS := intel amd

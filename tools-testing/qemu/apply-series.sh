@@ -14,6 +14,7 @@ if ! git -C "$ours" rev-parse -q --verify refs/tags/base >/dev/null 2>&1; then
 	tar -C "$ref" --exclude=./.unpacked -cf - . | tar -C "$ours" -xf -
 	cd "$ours"
 	git init -q
+	git config gc.auto 0
 	git add -A -f .
 	git commit -qm "Linux $(make -s kernelversion) as packaged by Debian"
 	git tag base
