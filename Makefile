@@ -37,8 +37,16 @@ MODULE_FILES := $(wildcard module/* fs-binfmt/*)
 HAVE_MODULE := $(wildcard module/Kbuild)
 
 TEST_SRCS := $(wildcard tools-testing/tests/*.c)
-TESTS := $(patsubst tools-testing/tests/%.c,$(B)/tests/%_32,$(TEST_SRCS)) \
-	$(patsubst tools-testing/tests/%.c,$(B)/tests/%_64,$(TEST_SRCS))
+TEST_NAMES := $(TEST_SRCS:tools-testing/tests/%.c=%)
+# Tests built in one bitness only: 64-bit tasks that switch to
+# compatibility mode or use INT 0x80, and 32-bit tasks that read their
+# vDSO.  EXTRA_name: what a test links from the kernel's own selftests.
+TESTS_64ONLY := doors int80_args ptrace_nr stress
+TESTS_32ONLY := auxv sysnr
+EXTRA_doors := $(REF_SRC)/tools/testing/selftests/x86/thunks.S
+EXTRA_auxv := $(REF_SRC)/tools/testing/selftests/vDSO/parse_vdso.c
+TESTS := $(patsubst %,$(B)/tests/%_32,$(filter-out $(TESTS_64ONLY),$(TEST_NAMES))) \
+	$(patsubst %,$(B)/tests/%_64,$(filter-out $(TESTS_32ONLY),$(TEST_NAMES)))
 PLANS := $(wildcard tools-testing/plans/*)
 
 # One run = one boot of one kernel on one CPU model with one plan:
@@ -59,7 +67,9 @@ PLAN_ref := selftests
 PLAN_refoff := selftests
 PLAN_ours := $(if $(HAVE_MODULE),ours,selftests)
 PLAN_hardlock := hardlock
-APPEND_refoff := ia32_emulation=off ia32test.prefix=nomod/
+# Booted with ia32_emulation=off the INT 0x80 vector has no DPL 3 gate:
+# the #GP is the CPU's own, with TCG's error code (tools-testing/tests/int80.c).
+APPEND_refoff := ia32_emulation=off ia32test.prefix=nomod/ ia32test.int80_err=0x802
 APPEND_hardlock := ia32_emulation=off
 INITRD_ref := $(B)/initramfs-ref.cpio
 INITRD_refoff := $(B)/initramfs-ref.cpio
@@ -134,14 +144,20 @@ $(B)/selftests/.built: $(REF_SRC)/.unpacked $(REF_OUT)/arch/x86/boot/bzImage
 
 # Our own test programs, static, each in both bitnesses.
 tests: $(TESTS)
-$(B)/tests/%_32: tools-testing/tests/%.c | $(B)/.deps
+define test_rule
+$(B)/tests/%_$(1): tools-testing/tests/%.c $$$$(EXTRA_$$$$*) | $(B)/.deps
 	@mkdir -p $(B)/tests $(LOGS)
-	@gcc -m32 -static -O2 -Wall -Werror -o $@ $< > $(LOGS)/tests.log 2>&1 || \
-		{ echo "FAILED: tests: $<, see $(LOGS)/tests.log"; cat $(LOGS)/tests.log; exit 1; }
-$(B)/tests/%_64: tools-testing/tests/%.c | $(B)/.deps
-	@mkdir -p $(B)/tests $(LOGS)
-	@gcc -m64 -static -O2 -Wall -Werror -o $@ $< > $(LOGS)/tests.log 2>&1 || \
-		{ echo "FAILED: tests: $<, see $(LOGS)/tests.log"; cat $(LOGS)/tests.log; exit 1; }
+	@gcc -m$(1) -static -O2 -Wall -Werror -o $$@ $$< $$(EXTRA_$$*) \
+		> $(LOGS)/tests.log 2>&1 || \
+		{ echo "FAILED: tests: $$<, see $(LOGS)/tests.log"; \
+		  cat $(LOGS)/tests.log; exit 1; }
+endef
+.SECONDEXPANSION:
+$(eval $(call test_rule,32))
+$(eval $(call test_rule,64))
+# The selftest sources tests link come with the unpacked reference tree.
+$(REF_SRC)/tools/testing/selftests/%: | $(REF_SRC)/.unpacked
+	@test -f $@
 
 initramfs: $(B)/initramfs-ref.cpio $(B)/initramfs-ours.cpio
 INITRAMFS_DEPS := $(B)/selftests/.built $(TESTS) $(PLANS) $(Q)/init \

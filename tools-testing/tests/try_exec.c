@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include <sys/wait.h>
 
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+
 static const struct { int nr; const char *name; } names[] = {
 	{ ENOEXEC, "ENOEXEC" }, { ENOENT, "ENOENT" }, { EACCES, "EACCES" },
 	{ EPERM, "EPERM" }, { EINVAL, "EINVAL" }, { ENOMEM, "ENOMEM" },
@@ -20,7 +22,7 @@ static const char *errname(int nr)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(names); i++)
 		if (names[i].nr == nr)
 			return names[i].name;
 	return "E?";
