@@ -81,7 +81,7 @@ OURS_RUNS = $(RES)/ours-$(1).tsv$(if $(HAVE_MODULE),$(comma)$(RES)/hardlock-$(1)
 comma := ,
 
 .PHONY: all demo check deps fetch patch configure kernel module selftests \
-	tests initramfs shell clean distclean FORCE
+	tests initramfs style shell clean distclean FORCE
 .DELETE_ON_ERROR:
 
 all: demo
@@ -183,14 +183,25 @@ $(RES)/%.tsv: FORCE
 	@$(Q)/results.py parse $(LOGS)/vm-$*.console $(LOGS)/vm-$*.tap > $@
 	@$(Q)/results.py tap $@ > $(RES)/$*.tap
 
+# --- quality gates -------------------------------------------------------
+
+# Verdicts of their own (ours/style/...), counted with the tests.
+style: $(RES)/style.tsv
+$(RES)/style.tsv: FORCE
+	@mkdir -p $(RES)
+	@$(STAGE) style style "checkpatch --strict, sparse and W=1 on what we write" \
+		$(Q)/style.sh $(REF_SRC) $(REF_OUT) $(OURS_SRC) $(OURS_OUT) $(TOP) $@
+
 build: kernel module selftests tests initramfs
 
 check: build
-	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(RUN_TSV)
+	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(RUN_TSV) $(RES)/style.tsv
+	@: > $(RES)/none.tsv
 	@echo "[tests] reference against ours, test by test (build/results/summary.tsv)"
 	@$(Q)/results.py compare --known tools-testing/known-reference-failures.tsv \
 		--summary $(RES)/summary.tsv \
-		$(foreach c,$(CPUS),$(c) $(call REF_RUNS,$(c)) $(call OURS_RUNS,$(c)))
+		$(foreach c,$(CPUS),$(c) $(call REF_RUNS,$(c)) $(call OURS_RUNS,$(c))) \
+		any $(RES)/none.tsv $(RES)/style.tsv
 
 demo: build
 	@echo "[boot] our kernel, intel CPU model: the demo (log: build/logs/demo.console)"

@@ -16,7 +16,15 @@ rm -rf "$staging"
 mkdir -p "$staging"
 cp "$top"/module/* "$staging"/
 cp "$top"/fs-binfmt/* "$staging"/ 2>/dev/null || true
-make -C "$out" M="$staging" W=1 CC="ccache gcc" modules
+# W=1 and sparse (C=1): any warning fails the build.
+log=$staging/build.log
+make -C "$out" M="$staging" W=1 C=1 CC="ccache gcc" modules > "$log" 2>&1 ||
+	{ cat "$log"; exit 1; }
+cat "$log"
+if grep -E 'warning:|error:' "$log"; then
+	echo "FAILED: W=1 or sparse warnings in the module (above)"
+	exit 1
+fi
 make -C "$out" M="$staging" INSTALL_MOD_PATH="$modroot" modules_install
 release=$(cat "$out/include/config/kernel.release")
 depmod -b "$modroot" "$release"
