@@ -80,8 +80,15 @@ REF_RUNS = $(RES)/ref-$(1).tsv$(if $(HAVE_MODULE),$(comma)$(RES)/refoff-$(1).tsv
 OURS_RUNS = $(RES)/ours-$(1).tsv$(if $(HAVE_MODULE),$(comma)$(RES)/hardlock-$(1).tsv)
 comma := ,
 
+# Parts of the harness in tools-testing/*.mk may add directories to the
+# initramfs root (EXTRA_ROOTS), what they need built first
+# (EXTRA_INITRAMFS_DEPS) and targets of their own.
+EXTRA_ROOTS :=
+EXTRA_INITRAMFS_DEPS :=
+include $(sort $(wildcard tools-testing/*.mk))
+
 .PHONY: all demo check deps fetch patch configure kernel module selftests \
-	tests initramfs style shell clean distclean FORCE
+	tests initramfs style docs shell clean distclean FORCE
 .DELETE_ON_ERROR:
 
 all: demo
@@ -161,13 +168,13 @@ $(REF_SRC)/tools/testing/selftests/%: | $(REF_SRC)/.unpacked
 
 initramfs: $(B)/initramfs-ref.cpio $(B)/initramfs-ours.cpio
 INITRAMFS_DEPS := $(B)/selftests/.built $(TESTS) $(PLANS) $(Q)/init \
-	$(Q)/make-initramfs.sh /bin/busybox
+	$(Q)/make-initramfs.sh /bin/busybox $(EXTRA_INITRAMFS_DEPS)
 $(B)/initramfs-ref.cpio: $(INITRAMFS_DEPS) $(REF_OUT)/arch/x86/boot/bzImage
 	@$(STAGE) initramfs initramfs-ref "busybox, selftests, tests (reference)" \
-		$(Q)/make-initramfs.sh $@ $(REF_OUT) $(B)
+		env EXTRA_ROOTS="$(EXTRA_ROOTS)" $(Q)/make-initramfs.sh $@ $(REF_OUT) $(B)
 $(B)/initramfs-ours.cpio: $(INITRAMFS_DEPS) $(B)/modroot/.installed
 	@$(STAGE) initramfs initramfs-ours "busybox, selftests, tests, the module (ours)" \
-		$(Q)/make-initramfs.sh $@ $(OURS_OUT) $(B) $(B)/modroot
+		env EXTRA_ROOTS="$(EXTRA_ROOTS)" $(Q)/make-initramfs.sh $@ $(OURS_OUT) $(B) $(B)/modroot
 
 # --- runs ---------------------------------------------------------------
 
@@ -192,16 +199,22 @@ $(RES)/style.tsv: FORCE
 	@$(STAGE) style style "checkpatch --strict, sparse and W=1 on what we write" \
 		$(Q)/style.sh $(REF_SRC) $(REF_OUT) $(OURS_SRC) $(OURS_OUT) $(TOP) $@
 
+docs: $(RES)/docs.tsv
+$(RES)/docs.tsv: FORCE | $(OURS_SRC)/.applied
+	@mkdir -p $(RES)
+	@$(STAGE) docs docs "reStructuredText, sysfs ABI and kernel-doc of our documentation" \
+		$(Q)/docs.sh $(OURS_SRC) $(TOP) $@
+
 build: kernel module selftests tests initramfs
 
 check: build
-	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(RUN_TSV) $(RES)/style.tsv
+	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(RUN_TSV) $(RES)/style.tsv $(RES)/docs.tsv
 	@: > $(RES)/none.tsv
 	@echo "[tests] reference against ours, test by test (build/results/summary.tsv)"
 	@$(Q)/results.py compare --known tools-testing/known-reference-failures.tsv \
 		--summary $(RES)/summary.tsv \
 		$(foreach c,$(CPUS),$(c) $(call REF_RUNS,$(c)) $(call OURS_RUNS,$(c))) \
-		any $(RES)/none.tsv $(RES)/style.tsv
+		any $(RES)/none.tsv $(RES)/style.tsv,$(RES)/docs.tsv
 
 demo: build
 	@echo "[boot] our kernel, intel CPU model: the demo (log: build/logs/demo.console)"

@@ -6,7 +6,8 @@ set -eu
 top=$(dirname "$0")/../..
 want=$(cat "$top/kernel-version")
 pkgs="build-essential gcc-multilib flex bison bc cpio kmod libelf-dev libssl-dev
-xz-utils rsync ccache sparse git python3 qemu-system-x86 busybox-static
+xz-utils rsync ccache sparse git python3 python3-docutils qemu-system-x86
+busybox-static
 linux-source-6.12"
 missing=
 for p in $pkgs; do

@@ -19,6 +19,10 @@ cp "$b"/tests/* "$root/tests/"
 if [ -n "$modroot" ] && [ -d "$modroot/lib" ]; then
 	cp -a "$modroot/lib" "$root/"
 fi
+# $EXTRA_ROOTS: more directories merged into the root (tools-testing/*.mk)
+for d in ${EXTRA_ROOTS:-}; do
+	cp -a "$d/." "$root/"
+done
 if [ -d "$top/tools-testing/etc" ]; then
 	cp -a "$top/tools-testing/etc/." "$root/etc/"
 fi

@@ -3,6 +3,7 @@
 # Boot KERNEL with INITRD under QEMU TCG on the CPU model CPU (intel or
 # amd), run PLAN, and leave OUT.console (serial console) and OUT.tap (the
 # TAP stream of the second serial port).  PLAN "shell" is interactive.
+# $VM_SMP (default 2) vCPUs; $QEMU_EXTRA: more QEMU options (-icount ...).
 set -eu
 kernel=$1 initrd=$2 cpu=$3 plan=$4 out=$5 extra=${6:-}
 # SMAP off on both: QEMU 7.2 TCG mis-emulates SMAP on far transfers between
@@ -19,8 +20,10 @@ amd) model=max,vendor=AuthenticAMD,-smap door=syscall ;;
 *) echo "run-vm.sh: unknown CPU model $cpu" >&2; exit 2 ;;
 esac
 append="console=ttyS0 panic=-1 ia32test.plan=$plan ia32test.cpu=$cpu ia32test.door=$door $extra"
-set -- qemu-system-x86_64 -accel tcg -cpu "$model" -smp 2 -m 1G \
-	-no-reboot -kernel "$kernel" -initrd "$initrd" -append "$append"
+# shellcheck disable=SC2086
+set -- qemu-system-x86_64 -accel tcg -cpu "$model" -smp "${VM_SMP:-2}" -m 1G \
+	-no-reboot -kernel "$kernel" -initrd "$initrd" -append "$append" \
+	${QEMU_EXTRA:-}
 if [ "$plan" = shell ]; then
 	exec "$@" -nographic -serial mon:stdio -serial null
 fi

@@ -1,0 +1,52 @@
+#!/bin/sh
+# docs.sh SRC TOP OUT.tsv
+# Our documentation checked with the kernel's own tools and Debian's
+# docutils, as verdicts (ours/docs/...):
+# - every reStructuredText file parses without a warning (the kernel's
+#   Sphinx build rests on docutils; our files use no Sphinx extension);
+# - the sysfs ABI files pass scripts/get_abi.pl validate;
+# - the kernel-doc comments of our kernel files parse without a warning
+#   (scripts/kernel-doc -Wall).
+set -u
+src=$1 top=$2 out=$3
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+: >"$out"
+
+verdict() {	# NAME: pass if $tmp is empty
+	if [ -s "$tmp" ]; then
+		printf '%s\tfail\t%s\n' "$1" "$(head -c 300 "$tmp" | tr '\t\n' '  ')" >>"$out"
+		echo "== $1: fail"
+		cat "$tmp"
+	else
+		printf '%s\tpass\t\n' "$1" >>"$out"
+		echo "== $1: pass"
+	fi
+}
+
+for f in $(cd "$top" && find Documentation tools-testing -name '*.rst' | sort); do
+	/usr/bin/python3 - "$top/$f" >"$tmp" 2>&1 <<'PY'
+import sys
+import docutils.core
+import docutils.utils
+
+try:
+    docutils.core.publish_file(source_path=sys.argv[1],
+                               destination_path='/dev/null',
+                               writer_name='html',
+                               settings_overrides={'halt_level': 2,
+                                                   'report_level': 2})
+except docutils.utils.SystemMessage as e:
+    print(e)
+PY
+	verdict "ours/docs/rst/$f"
+done
+
+perl "$src/scripts/get_abi.pl" --dir "$top/Documentation/ABI" validate >"$tmp" 2>&1
+verdict "ours/docs/abi"
+
+for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c "$top"/fs-binfmt/*.c; do
+	"$src/scripts/kernel-doc" -none -Wall "$f" >"$tmp" 2>&1
+	verdict "ours/docs/kernel-doc/${f#"$top"/}"
+done
+exit 0
