@@ -5,7 +5,10 @@
 #   make          build both kernels, the module and the tests, then boot
 #                 our kernel and show the demo
 #   make check    build what is missing, run every test on the reference
-#                 and on our kernel, on both CPU models, and compare
+#                 and on our kernel, on both CPU models, and compare; check
+#                 the style, the documentation and the series for upstream
+#   make soak     the load/unload stress at length (SOAK_CYCLES=1000)
+#   make patchset the series for upstream in build/patchset/
 #
 # Every stage prints one line; its full output goes to build/logs/.
 
@@ -63,10 +66,12 @@ KERNEL_ref := $(REF_OUT)
 KERNEL_refoff := $(REF_OUT)
 KERNEL_ours := $(OURS_OUT)
 KERNEL_hardlock := $(OURS_OUT)
+KERNEL_soak := $(OURS_OUT)
 PLAN_ref := selftests
 PLAN_refoff := selftests
 PLAN_ours := $(if $(HAVE_MODULE),ours,selftests)
 PLAN_hardlock := hardlock
+PLAN_soak := soak
 # Booted with ia32_emulation=off the INT 0x80 vector has no DPL 3 gate:
 # the #GP is the CPU's own, with TCG's error code (tools-testing/tests/int80.c).
 APPEND_refoff := ia32_emulation=off ia32test.prefix=nomod/ ia32test.int80_err=0x802
@@ -75,6 +80,9 @@ INITRD_ref := $(B)/initramfs-ref.cpio
 INITRD_refoff := $(B)/initramfs-ref.cpio
 INITRD_ours := $(B)/initramfs-ours.cpio
 INITRD_hardlock := $(B)/initramfs-ours.cpio
+INITRD_soak := $(B)/initramfs-ours.cpio
+APPEND_soak := ia32test.cycles=$(SOAK_CYCLES)
+SOAK_CYCLES ?= 1000
 # The runs each model's comparison takes, reference side and ours.
 REF_RUNS = $(RES)/ref-$(1).tsv$(if $(HAVE_MODULE),$(comma)$(RES)/refoff-$(1).tsv)
 OURS_RUNS = $(RES)/ours-$(1).tsv$(if $(HAVE_MODULE),$(comma)$(RES)/hardlock-$(1).tsv)
@@ -88,7 +96,7 @@ EXTRA_INITRAMFS_DEPS :=
 include $(sort $(wildcard tools-testing/*.mk))
 
 .PHONY: all demo check deps fetch patch configure kernel module selftests \
-	tests initramfs style docs shell clean distclean FORCE
+	tests initramfs style docs patchset soak shell clean distclean FORCE
 .DELETE_ON_ERROR:
 
 all: demo
@@ -199,6 +207,17 @@ $(RES)/style.tsv: FORCE
 	@$(STAGE) style style "checkpatch --strict, sparse and W=1 on what we write" \
 		$(Q)/style.sh $(REF_SRC) $(REF_OUT) $(OURS_SRC) $(OURS_OUT) $(TOP) $@
 
+# The series for upstream: build/patchset/, and in check its verdicts.
+PATCHSET_TREE := $(B)/patchset-tree
+patchset: $(OURS_SRC)/.applied
+	@$(STAGE) patchset patchset "git format-patch series with a cover letter in build/patchset/" \
+		$(Q)/patchset.sh $(OURS_SRC) $(OURS_OUT) $(TOP) $(PATCHSET_TREE) $(B)/patchset
+	@ls $(B)/patchset
+$(RES)/patchset.tsv: FORCE | $(OURS_SRC)/.applied $(OURS_OUT)/.config
+	@mkdir -p $(RES)
+	@$(STAGE) patchset patchset "the series for upstream: git am, checkpatch, build after each patch" \
+		$(Q)/patchset.sh $(OURS_SRC) $(OURS_OUT) $(TOP) $(PATCHSET_TREE) $(B)/patchset $@
+
 docs: $(RES)/docs.tsv
 $(RES)/docs.tsv: FORCE | $(OURS_SRC)/.applied
 	@mkdir -p $(RES)
@@ -208,13 +227,23 @@ $(RES)/docs.tsv: FORCE | $(OURS_SRC)/.applied
 build: kernel module selftests tests initramfs
 
 check: build
-	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(RUN_TSV) $(RES)/style.tsv $(RES)/docs.tsv
+	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(RUN_TSV) $(RES)/style.tsv $(RES)/docs.tsv \
+		$(RES)/patchset.tsv
 	@: > $(RES)/none.tsv
 	@echo "[tests] reference against ours, test by test (build/results/summary.tsv)"
 	@$(Q)/results.py compare --known tools-testing/known-reference-failures.tsv \
 		--summary $(RES)/summary.tsv \
 		$(foreach c,$(CPUS),$(c) $(call REF_RUNS,$(c)) $(call OURS_RUNS,$(c))) \
-		any $(RES)/none.tsv $(RES)/style.tsv,$(RES)/docs.tsv
+		any $(RES)/none.tsv $(RES)/style.tsv,$(RES)/docs.tsv,$(RES)/patchset.tsv
+
+# The long versions: make soak (not part of check).
+soak: build
+	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(CPUS:%=$(RES)/soak-%.tsv)
+	@: > $(RES)/none.tsv
+	@echo "[tests] soak: $(SOAK_CYCLES) load/unload cycles under fire per CPU model"
+	@$(Q)/results.py compare --known tools-testing/known-reference-failures.tsv \
+		--summary $(RES)/soak-summary.tsv \
+		$(foreach c,$(CPUS),$(c) $(RES)/none.tsv $(RES)/soak-$(c).tsv)
 
 demo: build
 	@echo "[boot] our kernel, intel CPU model: the demo (log: build/logs/demo.console)"

@@ -6,7 +6,8 @@ set -eu
 top=$(dirname "$0")/../..
 want=$(cat "$top/kernel-version")
 pkgs="build-essential gcc-multilib flex bison bc cpio kmod libelf-dev libssl-dev
-xz-utils rsync ccache sparse git python3 python3-docutils qemu-system-x86
+xz-utils rsync ccache sparse git python3 python3-docutils python3-ply python3-git
+qemu-system-x86
 busybox-static
 linux-source-6.12"
 missing=

@@ -4,8 +4,9 @@
 # for the comparison:
 # - checkpatch.pl --strict on every patch of the series and on our own
 #   kernel files (arch-x86-entry/, module/, fs-binfmt/); on our user-space
-#   tests too, less the checks that do not apply to user space (kernel
-#   types, externs for asm labels, volatile for signal handlers);
+#   tests and benchmark programs too, less the checks that do not apply
+#   to user space (kernel types, externs for asm labels, volatile for
+#   signal handlers);
 # - sparse (C=2) and W=1 on every kernel file the series touches or adds:
 #   no warning that the same file of the reference does not give too (the
 #   base has a few of its own).
@@ -38,7 +39,7 @@ for f in "$top"/arch-x86-entry/* "$top"/module/*.[ch] "$top"/fs-binfmt/*.[ch]; d
 	(cd "$ours_src" && "$cp" --strict -q --no-tree -f "$f") >"$tmp/cp" 2>&1
 	verdict "ours/style/checkpatch/${f#"$top"/}" "$tmp/cp"
 done
-for f in "$top"/tools-testing/tests/*.c; do
+for f in "$top"/tools-testing/tests/*.c "$top"/tools-testing/bench/*.[ch]; do
 	(cd "$ours_src" && "$cp" --strict -q --no-tree -f \
 		--ignore PREFER_KERNEL_TYPES,AVOID_EXTERNS,VOLATILE,ENOSYS,CAMELCASE "$f") \
 		>"$tmp/cp" 2>&1

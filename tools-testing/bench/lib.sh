@@ -1,0 +1,33 @@
+# shellcheck shell=sh
+# Shell functions of the benchmark plans (tools-testing/plans/bench-*),
+# installed as /bench/lib.sh in the benchmark's initramfs.
+
+# m NAME CMD...: run one measurement.  Its output, key=value pairs, goes
+# on one line after NAME and the exit status to the results port (ttyS1,
+# the host's .tap file, which no kernel message can interleave with) and
+# to the console, for the log.
+m() {
+	name=$1
+	shift
+	out=$("$@" 2>&1 </dev/null 3>&-)
+	rc=$?
+	# Unquoted on purpose: a multi-line output becomes one line
+	# shellcheck disable=SC2086
+	echo "bench: $name rc=$rc" $out
+	# shellcheck disable=SC2086
+	echo "$name rc=$rc" $out >&3
+}
+
+# Let the work the kernel defers after boot (the TSC's refined
+# calibration, one second in) happen before anything is measured.  With
+# -icount sleep=off the clock of an idle guest jumps to the next timer, so
+# the wait costs no real time.
+settle() {
+	sleep 2
+}
+
+# The ia32_emulation module, when the kernel has it: the reference has
+# IA32 emulation built in.
+have_module() {
+	modinfo ia32_emulation >/dev/null 2>&1
+}
