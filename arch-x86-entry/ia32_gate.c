@@ -19,7 +19,6 @@
 
 #include <linux/atomic.h>
 #include <linux/cpu.h>
-#include <linux/cpufeature.h>
 #include <linux/export.h>
 #include <linux/init.h>
 #include <linux/jump_label.h>
@@ -29,9 +28,7 @@
 #include <linux/sched.h>
 #include <linux/smp.h>
 
-#include <asm/apic.h>
 #include <asm/ia32.h>
-#include <asm/irq_vectors.h>
 #include <asm/proto.h>
 #include <asm/ptrace.h>
 
@@ -173,22 +170,6 @@ unsigned long ia32_gate_refusals(enum ia32_refusal kind)
 }
 EXPORT_SYMBOL_NS_GPL(ia32_gate_refusals, IA32_EMULATION);
 
-/*
- * INT 0x80 raised by an external interrupt (broken hardware or a VMM
- * injecting it) rather than by the INT instruction: the vector is then in
- * service in the local APIC, see int80_is_external() in common.c.
- */
-static bool ia32_int80_in_service(void)
-{
-	const unsigned int offs = (IA32_SYSCALL_VECTOR / 32) * 0x10;
-
-	if (cpu_feature_enabled(X86_FEATURE_XENPV) ||
-	    cpu_feature_enabled(X86_FEATURE_FRED) || !ia32_gate_can_open())
-		return false;
-
-	return apic_read(APIC_ISR + offs) & BIT(IA32_SYSCALL_VECTOR % 32);
-}
-
 /**
  * ia32_gate_int80_refused - account and report a refused INT 0x80
  * @regs: user registers, IP pointing at the INT instruction
@@ -202,9 +183,6 @@ static bool ia32_int80_in_service(void)
 void ia32_gate_int80_refused(struct pt_regs *regs)
 {
 	const char *reason;
-
-	if (ia32_int80_in_service())
-		panic("Unexpected external interrupt 0x80\n");
 
 	if (ia32_enabled() && static_branch_unlikely(&ia32_int80_deny64_key) &&
 	    user_64bit_mode(regs)) {
