@@ -8,21 +8,12 @@
 # - the kernel-doc comments of our kernel files parse without a warning
 #   (scripts/kernel-doc -Wall).
 set -u
-src=$1 top=$2 out=$3
+src=$1 top=$2 VERDICTS=$3
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
-: >"$out"
+: >"$VERDICTS"
+. "$(dirname "$0")/verdict.sh"
 
-verdict() {	# NAME: pass if $tmp is empty
-	if [ -s "$tmp" ]; then
-		printf '%s\tfail\t%s\n' "$1" "$(head -c 300 "$tmp" | tr '\t\n' '  ')" >>"$out"
-		echo "== $1: fail"
-		cat "$tmp"
-	else
-		printf '%s\tpass\t\n' "$1" >>"$out"
-		echo "== $1: pass"
-	fi
-}
 
 for f in $(cd "$top" && find Documentation tools-testing -name '*.rst' | sort); do
 	/usr/bin/python3 - "$top/$f" >"$tmp" 2>&1 <<'PY'
@@ -39,14 +30,14 @@ try:
 except docutils.utils.SystemMessage as e:
     print(e)
 PY
-	verdict "ours/docs/rst/$f"
+	verdict "ours/docs/rst/$f" "$tmp"
 done
 
 perl "$src/scripts/get_abi.pl" --dir "$top/Documentation/ABI" validate >"$tmp" 2>&1
-verdict "ours/docs/abi"
+verdict "ours/docs/abi" "$tmp"
 
 for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c "$top"/fs-binfmt/*.c; do
 	"$src/scripts/kernel-doc" -none -Wall "$f" >"$tmp" 2>&1
-	verdict "ours/docs/kernel-doc/${f#"$top"/}"
+	verdict "ours/docs/kernel-doc/${f#"$top"/}" "$tmp"
 done
 exit 0

@@ -12,21 +12,12 @@
 #   base has a few of its own).
 # The module's W=1 and sparse run is in build-module.sh.
 set -u
-ref_src=$1 ref_out=$2 ours_src=$3 ours_out=$4 top=$5 out=$6
+ref_src=$1 ref_out=$2 ours_src=$3 ours_out=$4 top=$5 VERDICTS=$6
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-: >"$out"
+: >"$VERDICTS"
+. "$(dirname "$0")/verdict.sh"
 
-verdict() {	# NAME FILE-WITH-PROBLEMS
-	if [ -s "$2" ]; then
-		printf '%s\tfail\t%s\n' "$1" "$(head -c 300 "$2" | tr '\t\n' '  ')" >>"$out"
-		echo "== $1: fail"
-		cat "$2"
-	else
-		printf '%s\tpass\t\n' "$1" >>"$out"
-		echo "== $1: pass"
-	fi
-}
 
 cp=$ours_src/scripts/checkpatch.pl
 while read -r p; do
@@ -39,7 +30,7 @@ for f in "$top"/arch-x86-entry/* "$top"/module/*.[ch] "$top"/fs-binfmt/*.[ch]; d
 	(cd "$ours_src" && "$cp" --strict -q --no-tree -f "$f") >"$tmp/cp" 2>&1
 	verdict "ours/style/checkpatch/${f#"$top"/}" "$tmp/cp"
 done
-for f in "$top"/tools-testing/tests/*.c "$top"/tools-testing/bench/*.[ch]; do
+for f in "$top"/tools-testing/tests/*.[ch] "$top"/tools-testing/bench/*.[ch]; do
 	(cd "$ours_src" && "$cp" --strict -q --no-tree -f \
 		--ignore PREFER_KERNEL_TYPES,AVOID_EXTERNS,VOLATILE,ENOSYS,CAMELCASE "$f") \
 		>"$tmp/cp" 2>&1
@@ -54,14 +45,14 @@ objs=$(for f in $files; do echo "${f%.c}.o"; done)
 asms=$(for f in $files; do echo "${f%.c}.s"; done)
 
 # Warnings of one kernel, one line per warning, without line numbers.
-warnings() {	# SRC OUT LOG
+warnings() {	# SRC OUT LOG OBJECTS ASSEMBLY
 	# sparse: the objects are up to date, C=2 only runs the checker.
 	# W=1: compile to assembly, which leaves the objects alone, and
 	# run kernel-doc (-Wall), which W=1 runs on objects only.
 	{
-		make -C "$1" O="$2" CC="ccache gcc" HOSTCC="ccache gcc" C=2 -k $objs_here 2>&1
-		make -C "$1" O="$2" CC="ccache gcc" HOSTCC="ccache gcc" W=1 -k $asms_here 2>&1
-		for o in $objs_here; do
+		make -C "$1" O="$2" CC="ccache gcc" HOSTCC="ccache gcc" C=2 -k $4 2>&1
+		make -C "$1" O="$2" CC="ccache gcc" HOSTCC="ccache gcc" W=1 -k $5 2>&1
+		for o in $4; do
 			"$1/scripts/kernel-doc" -none -Wall "$1/${o%.o}.c" 2>&1
 		done
 	} >"$3.raw"
@@ -69,16 +60,15 @@ warnings() {	# SRC OUT LOG
 		sed -E 's|^.*/(arch/|fs/|mm/|kernel/|include/)|\1|; s/:[0-9]+(:[0-9]+)?:/:/' |
 		sort -u >"$3"
 }
-objs_here=$objs asms_here=$asms
-warnings "$ours_src" "$ours_out" "$tmp/ours"
+warnings "$ours_src" "$ours_out" "$tmp/ours" "$objs" "$asms"
 # The reference has only the files the series changes.
-objs_here= asms_here=
+ref_objs='' ref_asms=''
 for f in $files; do
 	[ -f "$ref_src/$f" ] || continue
-	objs_here="$objs_here ${f%.c}.o"
-	asms_here="$asms_here ${f%.c}.s"
+	ref_objs="$ref_objs ${f%.c}.o"
+	ref_asms="$ref_asms ${f%.c}.s"
 done
-warnings "$ref_src" "$ref_out" "$tmp/ref"
+warnings "$ref_src" "$ref_out" "$tmp/ref" "$ref_objs" "$ref_asms"
 echo "== warnings of the reference in these files (not ours):"
 cat "$tmp/ref"
 for f in $files; do

@@ -25,8 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <ucontext.h>
 #include <unistd.h>
+
+#include "fault.h"
 
 /* tools/testing/selftests/x86/thunks.S */
 void call32_from_64(void *stack, void (*function)(void));
@@ -66,42 +67,15 @@ asm (".pushsection .text\n"
 
 #define NO_RESULT 0x7fff1234
 
-static volatile sig_atomic_t got_signal;
-static siginfo_t got_si;
-static unsigned long got_pc, got_err, got_trap;
-
-static void on_fault(int sig, siginfo_t *si, void *ctx_void)
-{
-	ucontext_t *ctx = ctx_void;
-
-	got_signal = sig;
-	got_si = *si;
-	got_pc = ctx->uc_mcontext.gregs[REG_RIP];
-	got_err = ctx->uc_mcontext.gregs[REG_ERR];
-	got_trap = ctx->uc_mcontext.gregs[REG_TRAPNO];
-	if (got_pc != (unsigned long)door_int80_64_insn &&
-	    got_pc != (unsigned long)door_int80_insn &&
-	    got_pc != (unsigned long)door_syscall_insn &&
-	    got_pc != (unsigned long)door_sysenter_insn) {
-		static const char msg[] = "not ok: fault away from the doors\n";
-
-		write(STDOUT_FILENO, msg, sizeof(msg) - 1);
-		_exit(1);
-	}
-	/* Each door is a two-byte instruction: step over it. */
-	ctx->uc_mcontext.gregs[REG_RIP] += 2;
-	ctx->uc_mcontext.gregs[REG_RAX] = NO_RESULT;
-}
-
 static int failures;
 
 static void report(const char *door, int ok, const char *what)
 {
 	printf("%s %s: %s", ok ? "ok" : "not ok", door, what);
-	if (got_signal)
+	if (fault.signal)
 		printf(" (signal %d si_code %d addr %p trap %lu err %#lx pc %#lx)",
-		       got_signal, got_si.si_code, got_si.si_addr, got_trap,
-		       got_err, got_pc);
+		       fault.signal, fault.si.si_code, fault.si.si_addr,
+		       fault.trap, fault.err, fault.pc);
 	else
 		printf(" (returned %d)", door_ret);
 	printf("\n");
@@ -109,16 +83,9 @@ static void report(const char *door, int ok, const char *what)
 		failures++;
 }
 
-static int is_gp_at(void *insn, unsigned long err)
-{
-	return got_signal == SIGSEGV && got_si.si_code == SI_KERNEL &&
-	       !got_si.si_addr && got_trap == 13 && got_err == err &&
-	       got_pc == (unsigned long)insn;
-}
-
 static void knock32(void (*door)(void), void *stack)
 {
-	got_signal = 0;
+	fault_reset();
 	door_ret = NO_RESULT;
 	call32_from_64(stack, door);
 }
@@ -126,7 +93,11 @@ static void knock32(void (*door)(void), void *stack)
 int main(int argc, char **argv)
 {
 	unsigned long int80_err = 0x402;
-	struct sigaction sa;
+	/* Each door is a two-byte instruction, the only ones that may fault */
+	void * const insns[] = {
+		door_int80_64_insn, door_int80_insn, door_syscall_insn,
+		door_sysenter_insn, NULL
+	};
 	char *stack;
 	int open;
 	long ret;
@@ -142,11 +113,8 @@ int main(int argc, char **argv)
 	if (argc == 3)
 		int80_err = strtoul(argv[2], NULL, 0);
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_fault;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGILL, &sa, NULL);
+	fault_catch(SIGSEGV, NO_RESULT, insns);
+	fault_catch(SIGILL, NO_RESULT, insns);
 
 	/* Compatibility mode needs a stack below 4 GiB. */
 	stack = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
@@ -158,36 +126,36 @@ int main(int argc, char **argv)
 	stack += 4096 - 64;
 
 	/* INT 0x80 from 64-bit mode */
-	got_signal = 0;
+	fault_reset();
 	ret = 20;
 	asm volatile ("door_int80_64_insn: int $0x80"
 		      : "+a" (ret) : : "memory", "r8", "r9", "r10", "r11");
 	door_ret = ret;
 	if (open)
-		report("int80-64bit", !got_signal && ret == getpid(),
+		report("int80-64bit", !fault.signal && ret == getpid(),
 		       "getpid()");
 	else
-		report("int80-64bit", is_gp_at(door_int80_64_insn, int80_err),
+		report("int80-64bit", fault_is_gp_at(door_int80_64_insn, int80_err),
 		       "#GP at the INT");
 
 	/* INT 0x80 from compatibility mode */
 	knock32(door_int80_32, stack);
 	if (open)
-		report("int80-compat", !got_signal && door_ret == getpid(),
+		report("int80-compat", !fault.signal && door_ret == getpid(),
 		       "getpid()");
 	else
-		report("int80-compat", is_gp_at(door_int80_insn, int80_err),
+		report("int80-compat", fault_is_gp_at(door_int80_insn, int80_err),
 		       "#GP at the INT");
 
 	if (!open) {
 		knock32(door_syscall_32, stack);
-		report("syscall-compat", !got_signal && door_ret == -ENOSYS,
+		report("syscall-compat", !fault.signal && door_ret == -ENOSYS,
 		       "-ENOSYS");
 
 		knock32(door_sysenter_32, stack);
 		report("sysenter-compat",
-		       (got_signal == SIGSEGV || got_signal == SIGILL) &&
-		       got_pc == (unsigned long)door_sysenter_insn,
+		       (fault.signal == SIGSEGV || fault.signal == SIGILL) &&
+		       fault.pc == (unsigned long)door_sysenter_insn,
 		       "fault at the SYSENTER");
 	}
 

@@ -14,45 +14,18 @@
  * test of the CPU's own #GP under TCG passes 0x802.
  */
 #define _GNU_SOURCE
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <ucontext.h>
 #include <unistd.h>
 
-#ifdef __x86_64__
-#define REG_PC REG_RIP
-#else
-#define REG_PC REG_EIP
-#endif
+#include "fault.h"
 
 extern char int80_insn[];
-static volatile int got_signal;
-static siginfo_t got_si;
-static unsigned long got_pc, got_err, got_trap;
-
-static void on_segv(int sig, siginfo_t *si, void *ctx_void)
-{
-	ucontext_t *ctx = ctx_void;
-
-	got_signal = sig;
-	got_si = *si;
-	got_pc = ctx->uc_mcontext.gregs[REG_PC];
-	got_err = ctx->uc_mcontext.gregs[REG_ERR];
-	got_trap = ctx->uc_mcontext.gregs[REG_TRAPNO];
-	/* Step over "int $0x80" and make it return -1. */
-	ctx->uc_mcontext.gregs[REG_PC] += 2;
-#ifdef __x86_64__
-	ctx->uc_mcontext.gregs[REG_RAX] = -1;
-#else
-	ctx->uc_mcontext.gregs[REG_EAX] = -1;
-#endif
-}
 
 int main(int argc, char **argv)
 {
-	struct sigaction sa;
+	void * const insns[] = { int80_insn, NULL };
 	long ret = 20;	/* __NR_getpid in the i386 table */
 	unsigned long want_err = 0x402;
 
@@ -62,10 +35,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: int80 works|sigsegv [ERR]\n");
 		return 2;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_segv;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGSEGV, &sa, NULL);
+	/* A refused INT 0x80 returns -1 */
+	fault_catch(SIGSEGV, -1, insns);
 
 	asm volatile ("int80_insn: int $0x80"
 		      : "+a" (ret) : : "memory"
@@ -74,7 +45,7 @@ int main(int argc, char **argv)
 #endif
 		      );
 
-	if (!got_signal) {
+	if (!fault.signal) {
 		printf("INT 0x80 getpid: returned %ld, getpid() is %d\n",
 		       ret, getpid());
 		if (strcmp(argv[1], "works"))
@@ -82,12 +53,11 @@ int main(int argc, char **argv)
 		return ret == getpid() ? 0 : 1;
 	}
 	printf("INT 0x80 getpid: SIGSEGV si_code %d addr %p, trap %lu err %#lx, pc %s\n",
-	       got_si.si_code, got_si.si_addr, got_trap, got_err,
-	       got_pc == (unsigned long)int80_insn ? "at the INT" : "elsewhere");
+	       fault.si.si_code, fault.si.si_addr, fault.trap, fault.err,
+	       fault.pc == (unsigned long)int80_insn ? "at the INT" : "elsewhere");
 	if (strcmp(argv[1], "sigsegv"))
 		return printf("not ok: expected the call to work\n"), 1;
-	if (got_si.si_code != SI_KERNEL || got_si.si_addr || got_trap != 13 ||
-	    got_err != want_err || got_pc != (unsigned long)int80_insn)
+	if (!fault_is_gp_at(int80_insn, want_err))
 		return printf("not ok: not the #GP of a missing gate\n"), 1;
 	return 0;
 }

@@ -20,8 +20,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <ucontext.h>
 #include <unistd.h>
+
+#include "fault.h"
 
 #define STOP_FILE "/tmp/stress.stop"
 
@@ -75,44 +76,23 @@ static int stress_exec(char *prog)
 }
 
 extern char hammer_insn[];
-static volatile sig_atomic_t gp_ok, gp_bad;
-
-static void on_segv(int sig, siginfo_t *si, void *ctx_void)
-{
-	ucontext_t *ctx = ctx_void;
-	greg_t *gregs = ctx->uc_mcontext.gregs;
-
-	if (si->si_code == SI_KERNEL && !si->si_addr &&
-	    gregs[REG_TRAPNO] == 13 && gregs[REG_ERR] == 0x402 &&
-	    gregs[REG_RIP] == (greg_t)hammer_insn)
-		gp_ok = 1;
-	else
-		gp_bad = 1;
-	gregs[REG_RIP] += 2;
-	gregs[REG_RAX] = -1;
-}
-
 static int stress_int80(void)
 {
+	void * const insns[] = { hammer_insn, NULL };
 	unsigned long works = 0, gp = 0, other = 0;
-	struct sigaction sa;
 	long ret;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_segv;
-	sa.sa_flags = SA_SIGINFO;
-	sigaction(SIGSEGV, &sa, NULL);
+	fault_catch(SIGSEGV, -1, insns);
 
 	while (!stopped()) {
-		gp_ok = 0;
-		gp_bad = 0;
+		fault_reset();
 		ret = 64;	/* __NR_getppid in the i386 table */
 		asm volatile ("hammer_insn: int $0x80"
 			      : "+a" (ret) : : "memory",
 			      "r8", "r9", "r10", "r11");
-		if (gp_ok)
+		if (fault_is_gp_at(hammer_insn, 0x402))
 			gp++;
-		else if (!gp_bad && ret == getppid())
+		else if (!fault.signal && ret == getppid())
 			works++;
 		else
 			other++;
