@@ -14,6 +14,11 @@ kernel=$1 initrd=$2 cpu=$3 plan=$4 out=$5 extra=${6:-}
 # that #UD and jumps to the unset CSTAR: with vendor=GenuineIntel the
 # reference kernel double-faults in syscall_arg_fault_32.
 # See tools-testing/README.rst.
+# One host thread for all vCPUs (thread=single): with a thread per vCPU
+# (MTTCG) a vCPU can still run code translated before another vCPU
+# patched it, and hits text_poke_bp()'s INT3 after the patching is done:
+# "Oops: int3" within seconds when the module's static keys flip while
+# INT 0x80 runs on the other vCPU.  The two vCPUs still interleave.
 case $cpu in
 intel) model=max,vendor=CentaurHauls,-smap door=sysenter ;;
 amd) model=max,vendor=AuthenticAMD,-smap door=syscall ;;
@@ -21,7 +26,7 @@ amd) model=max,vendor=AuthenticAMD,-smap door=syscall ;;
 esac
 append="console=ttyS0 panic=-1 ia32test.plan=$plan ia32test.cpu=$cpu ia32test.door=$door $extra"
 # shellcheck disable=SC2086
-set -- qemu-system-x86_64 -accel tcg -cpu "$model" -smp "${VM_SMP:-2}" -m 1G \
+set -- qemu-system-x86_64 -accel tcg,thread=single -cpu "$model" -smp "${VM_SMP:-2}" -m 1G \
 	-no-reboot -kernel "$kernel" -initrd "$initrd" -append "$append" \
 	${QEMU_EXTRA:-}
 if [ "$plan" = shell ]; then
