@@ -45,11 +45,16 @@ TEST_NAMES := $(TEST_SRCS:tools-testing/tests/%.c=%)
 # compatibility mode or use INT 0x80, and 32-bit tasks that read their
 # vDSO.  EXTRA_name: what a test links from the kernel's own selftests.
 TESTS_64ONLY := doors int80_args ptrace_nr stress
-TESTS_32ONLY := auxv sysnr
+TESTS_32ONLY := auxv sysnr sweep compat_net
 EXTRA_doors := $(REF_SRC)/tools/testing/selftests/x86/thunks.S
 EXTRA_auxv := $(REF_SRC)/tools/testing/selftests/vDSO/parse_vdso.c
+TEST_HDRS := $(wildcard tools-testing/tests/*.h)
+# The system call results sweep_32 holds our kernel to, recorded on the
+# reference (make sweep-table).
+SWEEP_TABLE := tools-testing/tests/sweep.table
 TESTS := $(patsubst %,$(B)/tests/%_32,$(filter-out $(TESTS_64ONLY),$(TEST_NAMES))) \
-	$(patsubst %,$(B)/tests/%_64,$(filter-out $(TESTS_32ONLY),$(TEST_NAMES)))
+	$(patsubst %,$(B)/tests/%_64,$(filter-out $(TESTS_32ONLY),$(TEST_NAMES))) \
+	$(B)/tests/sweep.table
 PLANS := $(wildcard tools-testing/plans/*)
 
 # One run = one boot of one kernel on one CPU model with one plan:
@@ -81,7 +86,7 @@ INITRD_refoff := $(B)/initramfs-ref.cpio
 INITRD_ours := $(B)/initramfs-ours.cpio
 INITRD_hardlock := $(B)/initramfs-ours.cpio
 INITRD_soak := $(B)/initramfs-ours.cpio
-APPEND_soak := ia32test.cycles=$(SOAK_CYCLES)
+APPEND_soak := ia32test.cycles=$(SOAK_CYCLES) ia32test.timeout=600
 SOAK_CYCLES ?= 1000
 # The runs each model's comparison takes, reference side and ours.
 REF_RUNS = $(RES)/ref-$(1).tsv$(if $(HAVE_MODULE),$(comma)$(RES)/refoff-$(1).tsv)
@@ -91,12 +96,21 @@ comma := ,
 # Parts of the harness in tools-testing/*.mk may add directories to the
 # initramfs root (EXTRA_ROOTS), what they need built first
 # (EXTRA_INITRAMFS_DEPS) and targets of their own.
+# EXTRA_CHECK_RUNS: more runs for make check, EXTRA_COMPARE what to
+# compare them with (LABEL REFERENCE-RUNS OUR-RUNS, as for results.py);
+# EXTRA_SOAK_RUNS and EXTRA_SOAK_COMPARE the same for make soak.
 EXTRA_ROOTS :=
 EXTRA_INITRAMFS_DEPS :=
+EXTRA_CHECK_RUNS :=
+EXTRA_COMPARE :=
+EXTRA_SOAK_RUNS :=
+EXTRA_SOAK_COMPARE :=
+.DEFAULT_GOAL := all
 include $(sort $(wildcard tools-testing/*.mk))
 
 .PHONY: all demo check deps fetch patch configure kernel module selftests \
-	tests initramfs style docs patchset soak shell clean distclean FORCE
+	tests initramfs style docs patchset soak sweep-table shell clean \
+	distclean FORCE
 .DELETE_ON_ERROR:
 
 all: demo
@@ -160,7 +174,7 @@ $(B)/selftests/.built: $(REF_SRC)/.unpacked $(REF_OUT)/arch/x86/boot/bzImage
 # Our own test programs, static, each in both bitnesses.
 tests: $(TESTS)
 define test_rule
-$(B)/tests/%_$(1): tools-testing/tests/%.c $$$$(EXTRA_$$$$*) | $(B)/.deps
+$(B)/tests/%_$(1): tools-testing/tests/%.c $$$$(EXTRA_$$$$*) $(TEST_HDRS) | $(B)/.deps
 	@mkdir -p $(B)/tests $(LOGS)
 	@gcc -m$(1) -static -O2 -Wall -Werror -o $$@ $$< $$(EXTRA_$$*) \
 		> $(LOGS)/tests.log 2>&1 || \
@@ -170,6 +184,11 @@ endef
 .SECONDEXPANSION:
 $(eval $(call test_rule,32))
 $(eval $(call test_rule,64))
+# Without a table (before make sweep-table) every number fails.
+$(B)/tests/sweep.table: $(wildcard $(SWEEP_TABLE))
+	@mkdir -p $(B)/tests
+	@if [ -f $(SWEEP_TABLE) ]; then cp $(SWEEP_TABLE) $@; \
+	 else echo "# no table: run make sweep-table" > $@; fi
 # The selftest sources tests link come with the unpacked reference tree.
 $(REF_SRC)/tools/testing/selftests/%: | $(REF_SRC)/.unpacked
 	@test -f $@
@@ -226,24 +245,37 @@ $(RES)/docs.tsv: FORCE | $(OURS_SRC)/.applied
 
 build: kernel module selftests tests initramfs
 
+# The longest first: the debug kernel's build and run, the series check.
 check: build
-	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(RUN_TSV) $(RES)/style.tsv $(RES)/docs.tsv \
-		$(RES)/patchset.tsv
+	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(EXTRA_CHECK_RUNS) $(RES)/patchset.tsv \
+		$(RUN_TSV) $(RES)/style.tsv $(RES)/docs.tsv
 	@: > $(RES)/none.tsv
 	@echo "[tests] reference against ours, test by test (build/results/summary.tsv)"
 	@$(Q)/results.py compare --known tools-testing/known-reference-failures.tsv \
 		--summary $(RES)/summary.tsv \
 		$(foreach c,$(CPUS),$(c) $(call REF_RUNS,$(c)) $(call OURS_RUNS,$(c))) \
-		any $(RES)/none.tsv $(RES)/style.tsv,$(RES)/docs.tsv,$(RES)/patchset.tsv
+		any $(RES)/none.tsv $(RES)/style.tsv,$(RES)/docs.tsv,$(RES)/patchset.tsv \
+		$(EXTRA_COMPARE)
 
 # The long versions: make soak (not part of check).
 soak: build
-	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(CPUS:%=$(RES)/soak-%.tsv)
+	@VM_TIMEOUT=7200 $(MAKE) --no-print-directory -j$(VM_JOBS) $(CPUS:%=$(RES)/soak-%.tsv) \
+		$(EXTRA_SOAK_RUNS)
 	@: > $(RES)/none.tsv
 	@echo "[tests] soak: $(SOAK_CYCLES) load/unload cycles under fire per CPU model"
 	@$(Q)/results.py compare --known tools-testing/known-reference-failures.tsv \
 		--summary $(RES)/soak-summary.tsv \
-		$(foreach c,$(CPUS),$(c) $(RES)/none.tsv $(RES)/soak-$(c).tsv)
+		$(foreach c,$(CPUS),$(c) $(RES)/none.tsv $(RES)/soak-$(c).tsv) \
+		$(EXTRA_SOAK_COMPARE)
+
+# Record the table of sweep_32 on the reference kernel, intel model.
+sweep-table: build
+	@$(STAGE) boot sweep-table "reference kernel, intel CPU model: every i386 system call number" \
+		$(Q)/run-vm.sh $(REF_OUT)/arch/x86/boot/bzImage $(B)/initramfs-ref.cpio \
+		intel sweep-record $(LOGS)/sweep-table
+	@{ echo "# sweep_32 on $$(cat $(B)/kernel-version.built), plain IA32_EMULATION=y"; \
+	   sed -n 's/^sweep: /sweep: /p' $(LOGS)/sweep-table.console | tr -d '\r'; } > $(SWEEP_TABLE)
+	@echo "$(SWEEP_TABLE): $$(grep -c '^sweep: ' $(SWEEP_TABLE)) numbers"
 
 demo: build
 	@echo "[boot] our kernel, intel CPU model: the demo (log: build/logs/demo.console)"

@@ -13,11 +13,6 @@
 # Results: build/bench/results.tsv; the table and the chart of
 # Documentation/admin-guide/ia32-emulation-bench.rst are written anew.
 
-# Included before the front door's first rule: keep its default goal.
-ifeq ($(.DEFAULT_GOAL),)
-.DEFAULT_GOAL := all
-endif
-
 BENCH := $(B)/bench
 BENCH_DIR := $(TOP)/tools-testing/bench
 BENCH_DOC := $(TOP)/Documentation/admin-guide/ia32-emulation-bench.rst

@@ -5,11 +5,6 @@
 # archive (qemu/i386-root.sh), and the scripts they run.  The tests are in
 # plans/owntests-i386 (with the suite) and plans/lifecycle-i386 (ours/).
 
-# Included before the front door's first rule: keep its default goal.
-ifeq ($(.DEFAULT_GOAL),)
-.DEFAULT_GOAL := all
-endif
-
 I386_ROOT := $(B)/i386-root
 I386_TESTS := $(B)/i386-tests
 I386_SCRIPTS := tools-testing/tests/i386-shell.sh tools-testing/tests/i386-workout.py

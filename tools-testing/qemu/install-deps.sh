@@ -8,7 +8,7 @@ want=$(cat "$top/kernel-version")
 pkgs="build-essential gcc-multilib flex bison bc cpio kmod libelf-dev libssl-dev
 xz-utils rsync ccache sparse git python3 python3-docutils python3-ply python3-git
 qemu-system-x86
-busybox-static
+busybox-static trinity
 linux-source-6.12"
 missing=
 for p in $pkgs; do

@@ -15,14 +15,16 @@
 # With VERDICTS.tsv, also check the result, as verdicts (ours/patchset/...):
 # it applies with git am to a clean tree of the base; checkpatch.pl --strict
 # is clean on every patch; after each patch, every C file that the patch
-# touches compiles (in TREE's build directory, configured as our kernel),
-# and after the last one the module builds.
+# adds or changes compiles, and so does every C file of our kernel that
+# includes a header the patch changes (in TREE's build directory,
+# configured as our kernel); the module's files are among them.
 set -eu
 ours_src=$1 ours_out=$2 top=$3 tree=$4 outdir=$5 verdicts=${6:-}
 msgs=$top/tools-testing/patchset
 export GIT_AUTHOR_NAME=ia32-ondemand GIT_AUTHOR_EMAIL=ia32-ondemand@localhost
 export GIT_COMMITTER_NAME=ia32-ondemand GIT_COMMITTER_EMAIL=ia32-ondemand@localhost
-export GIT_AUTHOR_DATE="$(git -C "$top" log -1 --format=%aD)"
+GIT_AUTHOR_DATE=$(git -C "$top" log -1 --format=%aD)
+export GIT_AUTHOR_DATE
 export GIT_COMMITTER_DATE=$GIT_AUTHOR_DATE
 
 # A clean worktree at the base.
@@ -139,28 +141,23 @@ ls "$outdir"
 [ -n "$verdicts" ] || exit 0
 
 # --- the checks ---------------------------------------------------------
-: >"$verdicts"
+VERDICTS=$verdicts
+: >"$VERDICTS"
+. "$top/tools-testing/qemu/verdict.sh"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-verdict() {	# NAME RC
-	if [ "$2" = 0 ]; then
-		printf '%s\tpass\t\n' "$1" >>"$verdicts"
-		echo "== $1: pass"
-	else
-		printf '%s\tfail\t%s\n' "$1" "$(tail -c 300 "$log" | tr '\t\n' '  ')" >>"$verdicts"
-		echo "== $1: fail"
-		cat "$log"
-	fi
-}
 
 # Applies to a clean base.
 git checkout -q -f -B applied base
 git clean -fdq -e /out
 rc=0
-# shellcheck disable=SC2046
-git am -q $(ls "$outdir"/*.patch | grep -v '/0000-') >"$log" 2>&1 || rc=$?
+set --
+for p in "$outdir"/*.patch; do
+	case "$p" in */0000-*) ;; *) set -- "$@" "$p" ;; esac
+done
+git am -q "$@" >"$log" 2>&1 || rc=$?
 [ "$rc" = 0 ] && ! git diff --quiet upstream HEAD && { echo "tree differs" >"$log"; rc=1; }
-verdict ours/patchset/applies "$rc"
+verdict ours/patchset/applies "$log" "$rc"
 
 for p in "$outdir"/0*.patch; do
 	case "$p" in */0000-*) continue ;; esac
@@ -170,11 +167,13 @@ for p in "$outdir"/0*.patch; do
 	PATH=/usr/bin:/bin:$PATH ./scripts/checkpatch.pl --strict -q "$p" \
 		>"$log" 2>&1 || rc=$?
 	n=${p##*/}
-	verdict "ours/patchset/checkpatch/${n%%-*}" "$rc"
+	verdict "ours/patchset/checkpatch/${n%%-*}" "$log" "$rc"
 done
 
-# Builds after each patch: configure as our kernel, then compile the C
-# files each patch touches.
+# Builds after each patch (a bisect run, cut to what a patch can break):
+# configure as our kernel, then compile every C file the patch adds or
+# changes, and every C file of our kernel's build that includes a header
+# the patch changes, in one make.
 out=$tree/out
 mkdir -p "$out"
 kmake() { make -s -C "$tree" O="$out" CC="ccache gcc" HOSTCC="ccache gcc" -j"$(nproc)" "$@"; }
@@ -182,21 +181,26 @@ git checkout -q -f base
 git clean -fdq -e /out
 for c in $(git rev-list --reverse base..upstream); do
 	git checkout -q -f "$c"
-	n=$(git log -1 --format=%s "$c")
-	files=$(git diff --name-only --diff-filter=AM "$c^" "$c" -- '*.c')
+	objs=$(
+		git diff --name-only --diff-filter=AM "$c^" "$c" -- '*.c'
+		for h in $(git diff --name-only --diff-filter=M "$c^" "$c" -- '*.h'); do
+			git grep -l -F "#include <${h#*include/}>" -- '*.c'
+		done | while read -r f; do
+			# Only what our kernel builds.
+			[ -f "$ours_out/${f%.c}.o" ] && echo "$f"
+		done
+	)
+	objs=$(echo "$objs" | sort -u | sed -n 's/\.c$/.o/p')
 	rc=0
 	(
 		set -e
-		echo "$n"
+		git log -1 --format=%s "$c"
 		# olddefconfig drops the options a patch has not added yet.
 		cp "$ours_out/.config" "$out/.config"
 		kmake olddefconfig
-		kmake prepare
-		for f in $files; do
-			echo "compile $f"
-			kmake "${f%.c}.o"
-		done
+		echo "compile:" $objs
+		kmake $objs
 	) >"$log" 2>&1 || rc=$?
-	verdict "ours/patchset/builds/$(printf %02d "$(git rev-list --count base.."$c")")" "$rc"
+	verdict "ours/patchset/builds/$(printf %02d "$(git rev-list --count base.."$c")")" "$log" "$rc"
 done
 exit 0
