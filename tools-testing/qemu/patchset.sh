@@ -182,12 +182,26 @@ git clean -fdq -e /out
 for c in $(git rev-list --reverse base..upstream); do
 	git checkout -q -f "$c"
 	objs=$(
-		git diff --name-only --diff-filter=AM "$c^" "$c" -- '*.c'
-		for h in $(git diff --name-only --diff-filter=M "$c^" "$c" -- '*.h'); do
-			git grep -l -F "#include <${h#*include/}>" -- '*.c'
-		done | while read -r f; do
-			# Only what our kernel builds.
-			[ -f "$ours_out/${f%.c}.o" ] && echo "$f"
+		# New files: the module's are built by its own Makefile.
+		git diff --name-only --diff-filter=A "$c^" "$c" -- '*.c'
+		{
+			git diff --name-only --diff-filter=M "$c^" "$c" -- '*.c'
+			for h in $(git diff --name-only --diff-filter=M "$c^" "$c" -- '*.h'); do
+				git grep -l -F "#include <${h#*include/}>" -- '*.c'
+			done
+		} | while read -r f; do
+			# Only what our kernel builds, and a file built as
+			# part of another (kernel/sched/build_policy.c
+			# includes cputime.c) through that one.
+			if [ -f "$ours_out/${f%.c}.o" ]; then
+				echo "$f"
+				continue
+			fi
+			for g in $(git grep -l -F "#include \"${f##*/}\"" -- "${f%/*}/*.c"); do
+				if [ -f "$ours_out/${g%.c}.o" ]; then
+					echo "$g"
+				fi
+			done
 		done
 	)
 	objs=$(echo "$objs" | sort -u | sed -n 's/\.c$/.o/p')
@@ -199,8 +213,13 @@ for c in $(git rev-list --reverse base..upstream); do
 		cp "$ours_out/.config" "$out/.config"
 		kmake olddefconfig
 		echo "compile:" $objs
-		kmake $objs
+		# Nothing to compile (Kconfig, Makefile only): make alone
+		# would build everything.
+		if [ -n "$objs" ]; then
+			kmake $objs
+		fi
 	) >"$log" 2>&1 || rc=$?
 	verdict "ours/patchset/builds/$(printf %02d "$(git rev-list --count base.."$c")")" "$log" "$rc"
+	grep '^compile:' "$log" || true
 done
 exit 0
