@@ -34,13 +34,17 @@
 
 DEFINE_STATIC_KEY_FALSE(ia32_gate_key);
 DEFINE_STATIC_KEY_FALSE(ia32_int80_deny64_key);
+DEFINE_STATIC_KEY_FALSE(ia32_int80_open_key);
 
 /* ia32_emulation= on the command line: -1 if absent, else its value */
 static int ia32_cmdline __ro_after_init = -1;
 /* Set by ia32_disable(): the platform wants IA32 emulation off */
 static bool ia32_platform_off __ro_after_init;
 
-/* Serializes opening and shutting: the key and the MSRs change together */
+/*
+ * Serializes opening and shutting, and the policy: the keys and the MSRs
+ * change together.
+ */
 static DEFINE_MUTEX(ia32_gate_mutex);
 
 static atomic_long_t ia32_refused[IA32_REFUSED_NR];
@@ -99,15 +103,32 @@ static void ia32_gate_sync_cpu(void *unused)
 	syscall_init();
 }
 
+/*
+ * ia32_int80_open_key, the fast path of INT 0x80, is on while the gate is
+ * open and the policy off.  Called with ia32_gate_mutex and the CPU
+ * hotplug lock held, after the other keys changed.
+ */
+static void ia32_int80_open_sync(void)
+{
+	if (static_key_enabled(&ia32_gate_key) &&
+	    !static_key_enabled(&ia32_int80_deny64_key))
+		static_branch_enable_cpuslocked(&ia32_int80_open_key);
+	else
+		static_branch_disable_cpuslocked(&ia32_int80_open_key);
+}
+
 static void ia32_gate_set(bool open)
 {
 	mutex_lock(&ia32_gate_mutex);
 	if (open != static_key_enabled(&ia32_gate_key)) {
 		cpus_read_lock();
-		if (open)
+		if (open) {
 			static_branch_enable_cpuslocked(&ia32_gate_key);
-		else
+			ia32_int80_open_sync();
+		} else {
+			static_branch_disable_cpuslocked(&ia32_int80_open_key);
 			static_branch_disable_cpuslocked(&ia32_gate_key);
+		}
 		on_each_cpu(ia32_gate_sync_cpu, NULL, 1);
 		cpus_read_unlock();
 	}
@@ -149,10 +170,17 @@ EXPORT_SYMBOL_NS_GPL(ia32_gate_close, IA32_EMULATION);
  */
 void ia32_gate_set_int80_64bit(bool allow)
 {
-	if (allow)
-		static_branch_disable(&ia32_int80_deny64_key);
-	else
-		static_branch_enable(&ia32_int80_deny64_key);
+	mutex_lock(&ia32_gate_mutex);
+	cpus_read_lock();
+	if (allow) {
+		static_branch_disable_cpuslocked(&ia32_int80_deny64_key);
+		ia32_int80_open_sync();
+	} else {
+		static_branch_disable_cpuslocked(&ia32_int80_open_key);
+		static_branch_enable_cpuslocked(&ia32_int80_deny64_key);
+	}
+	cpus_read_unlock();
+	mutex_unlock(&ia32_gate_mutex);
 }
 EXPORT_SYMBOL_NS_GPL(ia32_gate_set_int80_64bit, IA32_EMULATION);
 

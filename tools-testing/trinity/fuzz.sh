@@ -5,14 +5,20 @@
 # and loaded again every three seconds.  While it is out, each INT 0x80
 # gets the #GP of a shut door and trinity replaces the child it killed.
 #
-# Passes when trinity ran to its end and reported the system calls it
-# made, the module went out and back in at least once, and it is loaded
-# at the end.  Kernel oopses, warnings and lockdep reports fail the test
+# Passes when trinity ran until it was stopped and reported the system
+# calls it made, the module went out and back in at least once, and it is
+# loaded at the end.  Kernel oopses, warnings and lockdep reports fail the test
 # on the host, which reads the console.
 secs=${1:-60}
 modprobe ia32_emulation || exit 1
 rm -f /tmp/fuzz.stop /tmp/fuzz.cycles
 (
+	# Trinity gives up 32-bit system calls if its first few all fail:
+	# let its children start with the module in.
+	until pidof trinity-c0 >/dev/null || [ -e /tmp/fuzz.stop ]; do
+		sleep 1
+	done
+	sleep 5
 	n=0
 	while [ ! -e /tmp/fuzz.stop ]; do
 		sleep 2
@@ -39,5 +45,6 @@ ran=$(sed -n 's/.*Ran \([0-9]*\) syscalls.*/\1/p' /tmp/trinity.out | tail -n 1)
 cycles=$(cat /tmp/fuzz.cycles)
 echo "fuzz: trinity exit $rc, ${ran:-no} syscalls, $cycles unload/load cycles"
 [ "${ran:-0}" -gt 0 ] || exit 1
+grep -q 'Bailing main loop because ctrl-c' /tmp/trinity.out || exit 1
 [ "$cycles" -gt 0 ] || exit 1
 grep -q '^ia32_emulation ' /proc/modules
