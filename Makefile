@@ -245,7 +245,7 @@ $(RES)/docs.tsv: FORCE | $(OURS_SRC)/.applied
 
 build: kernel module selftests tests initramfs
 
-# The longest first: the debug kernel's build and run, the series check.
+# The longest first: the series check.
 check: build
 	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(EXTRA_CHECK_RUNS) $(RES)/patchset.tsv \
 		$(RUN_TSV) $(RES)/style.tsv $(RES)/docs.tsv
