@@ -96,10 +96,13 @@ comma := ,
 # Parts of the harness in tools-testing/*.mk may add directories to the
 # initramfs root (EXTRA_ROOTS), what they need built first
 # (EXTRA_INITRAMFS_DEPS) and targets of their own.
-# EXTRA_SOAK_RUNS: more runs for make soak, EXTRA_SOAK_COMPARE what to
-# compare them with (LABEL REFERENCE-RUNS OUR-RUNS, as for results.py).
+# EXTRA_CHECK_RUNS: more runs for make check, EXTRA_COMPARE what to
+# compare them with (LABEL REFERENCE-RUNS OUR-RUNS, as for results.py);
+# EXTRA_SOAK_RUNS and EXTRA_SOAK_COMPARE the same for make soak.
 EXTRA_ROOTS :=
 EXTRA_INITRAMFS_DEPS :=
+EXTRA_CHECK_RUNS :=
+EXTRA_COMPARE :=
 EXTRA_SOAK_RUNS :=
 EXTRA_SOAK_COMPARE :=
 .DEFAULT_GOAL := all
@@ -244,14 +247,15 @@ build: kernel module selftests tests initramfs
 
 # The longest first: the series check.
 check: build
-	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(RES)/patchset.tsv \
+	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(EXTRA_CHECK_RUNS) $(RES)/patchset.tsv \
 		$(RUN_TSV) $(RES)/style.tsv $(RES)/docs.tsv
 	@: > $(RES)/none.tsv
 	@echo "[tests] reference against ours, test by test (build/results/summary.tsv)"
 	@$(Q)/results.py compare --known tools-testing/known-reference-failures.tsv \
 		--summary $(RES)/summary.tsv \
 		$(foreach c,$(CPUS),$(c) $(call REF_RUNS,$(c)) $(call OURS_RUNS,$(c))) \
-		any $(RES)/none.tsv $(RES)/style.tsv,$(RES)/docs.tsv,$(RES)/patchset.tsv
+		any $(RES)/none.tsv $(RES)/style.tsv,$(RES)/docs.tsv,$(RES)/patchset.tsv \
+		$(EXTRA_COMPARE)
 
 # The long versions: make soak (not part of check).
 soak: build

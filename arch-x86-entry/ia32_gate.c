@@ -33,8 +33,10 @@
 #include <asm/ptrace.h>
 
 DEFINE_STATIC_KEY_FALSE(ia32_gate_key);
-DEFINE_STATIC_KEY_FALSE(ia32_int80_deny64_key);
+/* The gate open and the policy off: INT 0x80 from every task. */
 DEFINE_STATIC_KEY_FALSE(ia32_int80_open_key);
+/* Policy: refuse INT 0x80 from 64-bit tasks while the gate is open. */
+static DEFINE_STATIC_KEY_FALSE(ia32_int80_deny64_key);
 
 /* ia32_emulation= on the command line: -1 if absent, else its value */
 static int ia32_cmdline __ro_after_init = -1;
@@ -96,6 +98,25 @@ const char *ia32_gate_lock_reason(void)
 	return NULL;
 }
 EXPORT_SYMBOL_NS_GPL(ia32_gate_lock_reason, IA32_EMULATION);
+
+/**
+ * ia32_int80_check - may this INT 0x80 go on to the system call
+ * @regs: user registers of the INT 0x80
+ *
+ * ia32_int80_allowed() once ia32_int80_open_key is off: the gate is shut,
+ * or the policy refuses INT 0x80 from 64-bit tasks.  Called from the
+ * INT 0x80 entry before it establishes kernel context, hence noinstr.
+ *
+ * Return: true if the gate is open and the policy lets this task through.
+ */
+noinstr bool ia32_int80_check(struct pt_regs *regs)
+{
+	if (static_branch_unlikely(&ia32_int80_deny64_key) &&
+	    user_64bit_mode(regs))
+		return false;
+
+	return ia32_enabled();
+}
 
 /* Reprogram this CPU's SYSCALL and SYSENTER MSRs from ia32_enabled(). */
 static void ia32_gate_sync_cpu(void *unused)
