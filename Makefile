@@ -245,7 +245,8 @@ $(RES)/docs.tsv: FORCE | $(OURS_SRC)/.applied
 
 build: kernel module selftests tests initramfs
 
-# The longest first: the series check.
+# The longest first: the debug kernel (a third build, then its run), then
+# the series check.
 check: build
 	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(EXTRA_CHECK_RUNS) $(RES)/patchset.tsv \
 		$(RUN_TSV) $(RES)/style.tsv $(RES)/docs.tsv
