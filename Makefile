@@ -96,11 +96,13 @@ comma := ,
 # Parts of the harness in tools-testing/*.mk may add directories to the
 # initramfs root (EXTRA_ROOTS), what they need built first
 # (EXTRA_INITRAMFS_DEPS) and targets of their own.
+# EXTRA_CHECK_BUILD: what make check builds before its runs,
 # EXTRA_CHECK_RUNS: more runs for make check, EXTRA_COMPARE what to
 # compare them with (LABEL REFERENCE-RUNS OUR-RUNS, as for results.py);
 # EXTRA_SOAK_RUNS and EXTRA_SOAK_COMPARE the same for make soak.
 EXTRA_ROOTS :=
 EXTRA_INITRAMFS_DEPS :=
+EXTRA_CHECK_BUILD :=
 EXTRA_CHECK_RUNS :=
 EXTRA_COMPARE :=
 EXTRA_SOAK_RUNS :=
@@ -245,9 +247,10 @@ $(RES)/docs.tsv: FORCE | $(OURS_SRC)/.applied
 
 build: kernel module selftests tests initramfs
 
-# The longest first: the debug kernel (a third build, then its run), then
-# the series check.
-check: build
+# Everything is built first, the debug kernel too: make -j2 would leave
+# its build for last, behind every run, and its run alone at the end.
+# Then the longest first: the series check.
+check: build $(EXTRA_CHECK_BUILD)
 	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(EXTRA_CHECK_RUNS) $(RES)/patchset.tsv \
 		$(RUN_TSV) $(RES)/style.tsv $(RES)/docs.tsv
 	@: > $(RES)/none.tsv

@@ -18,6 +18,7 @@ PLAN_debug := debug
 # shadow bounds follow X86_FEATURE_LA57 (tools-testing/README.rst).
 DEBUG_APPEND := no5lvl
 APPEND_debug := $(DEBUG_APPEND) ia32test.cycles=50 ia32test.timeout=300
+EXTRA_CHECK_BUILD += $(INITRD_debug)
 EXTRA_CHECK_RUNS += $(RES)/debug-intel.tsv
 EXTRA_COMPARE += debug $(RES)/none.tsv $(RES)/debug-intel.tsv
 # make soak: the long stress and trinity on it.
