@@ -99,6 +99,13 @@ const char *ia32_gate_lock_reason(void)
 }
 EXPORT_SYMBOL_NS_GPL(ia32_gate_lock_reason, IA32_EMULATION);
 
+/* The policy refuses this INT 0x80: it comes from a 64-bit task. */
+static __always_inline bool ia32_int80_policy_refuses(struct pt_regs *regs)
+{
+	return static_branch_unlikely(&ia32_int80_deny64_key) &&
+	       user_64bit_mode(regs);
+}
+
 /**
  * ia32_int80_check - may this INT 0x80 go on to the system call
  * @regs: user registers of the INT 0x80
@@ -111,8 +118,7 @@ EXPORT_SYMBOL_NS_GPL(ia32_gate_lock_reason, IA32_EMULATION);
  */
 noinstr bool ia32_int80_check(struct pt_regs *regs)
 {
-	if (static_branch_unlikely(&ia32_int80_deny64_key) &&
-	    user_64bit_mode(regs))
+	if (ia32_int80_policy_refuses(regs))
 		return false;
 
 	return ia32_enabled();
@@ -233,8 +239,7 @@ void ia32_gate_int80_refused(struct pt_regs *regs)
 {
 	const char *reason;
 
-	if (ia32_enabled() && static_branch_unlikely(&ia32_int80_deny64_key) &&
-	    user_64bit_mode(regs)) {
+	if (ia32_enabled() && ia32_int80_policy_refuses(regs)) {
 		atomic_long_inc(&ia32_refused[IA32_REFUSED_INT80_POLICY]);
 		pr_notice_ratelimited("INT 0x80 from 64-bit pid %d (%s) refused by policy: set ia32_emulation.int80_64bit=1 to allow it\n",
 				      task_pid_nr(current), current->comm);
