@@ -120,7 +120,7 @@ all: demo
 # --- dependencies and sources -------------------------------------------
 
 deps: $(B)/.deps
-$(B)/.deps: kernel-version $(Q)/install-deps.sh
+$(B)/.deps: kernel-version $(Q)/install-deps.sh $(Q)/apt.sh
 	@mkdir -p $(LOGS)
 	@$(STAGE) deps deps "Debian packages (build-essential, gcc-multilib, qemu, busybox, linux-source-6.12)" \
 		$(Q)/install-deps.sh

@@ -13,7 +13,7 @@ EXTRA_INITRAMFS_DEPS += $(B)/i386-root.stamp $(B)/i386-tests.stamp
 
 .PHONY: i386-root
 i386-root: $(B)/i386-root.stamp
-$(B)/i386-root.stamp: $(Q)/i386-root.sh | $(B)/.deps
+$(B)/i386-root.stamp: $(Q)/i386-root.sh $(Q)/apt.sh | $(B)/.deps
 	@$(STAGE) i386-root i386-root "Debian's i386 bash, coreutils, python3.11 and their libraries (build/i386-root.versions)" \
 		$(Q)/i386-root.sh $(I386_ROOT)
 	@touch $@

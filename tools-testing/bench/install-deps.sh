@@ -9,16 +9,12 @@
 #   (architectures, lists) stays as it is.
 set -eu
 debdir=$1
+# shellcheck source=tools-testing/qemu/apt.sh
+. "$(dirname "$0")/../qemu/apt.sh"
 export DEBIAN_FRONTEND=noninteractive
-missing=
-for p in qemu-user-static python3-matplotlib; do
-	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' ||
-		missing="$missing $p"
-done
+missing=$(apt_missing qemu-user-static python3-matplotlib)
 if [ -n "$missing" ]; then
-	# An index caught in a mirror sync fails the update as a whole; the
-	# install below still fails if what it needs is not in the index.
-	apt-get update || echo "warning: apt-get update reported errors; going on" >&2
+	apt_update
 	# shellcheck disable=SC2086
 	apt-get install -y --no-install-recommends $missing
 fi
@@ -32,9 +28,7 @@ mkdir -p "$state/lists/partial" "$state/cache/archives/partial"
 set -- -o APT::Architecture=i386 -o APT::Architectures=i386 \
 	-o Dir::State::Lists="$state/lists" -o Dir::Cache="$state/cache" \
 	-o APT::Sandbox::User=root
-# An index of a suite that is not needed here may be caught in a mirror
-# sync; the download below fails if the one needed is missing.
-apt-get "$@" update || echo "apt-get update: some index failed, going on"
+apt_update "$@"
 (cd "$debdir" && apt-get "$@" download busybox-static:i386)
 rm -rf "$state"
 ls -l "$debdir"/busybox-static_*_i386.deb

@@ -20,6 +20,8 @@ debs=$out.debs
 # What the tests run.  The shared libraries follow from their dependencies.
 top="bash coreutils python3.11-minimal libpython3.11-stdlib"
 export DEBIAN_FRONTEND=noninteractive
+# shellcheck source=tools-testing/qemu/apt.sh
+. "$(dirname "$0")/apt.sh"
 
 # Host tools: readelf checks that the libraries are complete.
 command -v readelf >/dev/null 2>&1 || apt-get install -y --no-install-recommends binutils
@@ -31,14 +33,12 @@ else
 	fresh=0
 fi
 # The archive's i386 index: fetched when the architecture is new or the
-# index is missing.  A mirror out of step for one suite (security, say)
-# makes apt-get update fail as a whole although the index we need is
-# there; what counts is that every package below can be found.
+# index is missing; what counts is that every package below can be found.
 have_index() {
 	apt-cache show --no-all-versions libc6:i386 >/dev/null 2>&1
 }
 if [ "$fresh" = 1 ] || ! have_index; then
-	apt-get update || echo "i386-root.sh: apt-get update reported errors; going on with the index there is" >&2
+	apt_update
 	have_index || { echo "i386-root.sh: no i386 package index" >&2; exit 1; }
 fi
 
@@ -112,7 +112,7 @@ if [ -n "$get" ]; then
 	# shellcheck disable=SC2086
 	(cd "$debs" && apt-get download $get) || {
 		[ -z "${I386_ROOT_RETRY:-}" ] || exit 1
-		apt-get update || true
+		apt_update
 		I386_ROOT_RETRY=1 exec "$0" "$@"
 	}
 fi

@@ -4,26 +4,23 @@
 # version recorded in kernel-version when the archive still has it.
 set -eu
 top=$(dirname "$0")/../..
+# shellcheck source=tools-testing/qemu/apt.sh
+. "$top/tools-testing/qemu/apt.sh"
 want=$(cat "$top/kernel-version")
 pkgs="build-essential gcc-multilib flex bison bc cpio kmod libelf-dev libssl-dev
 xz-utils rsync ccache sparse git python3 python3-docutils python3-ply python3-git
 qemu-system-x86
 busybox-static trinity
 linux-source-6.12"
-missing=
-for p in $pkgs; do
-	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed' ||
-		missing="$missing $p"
-done
+# shellcheck disable=SC2086
+missing=$(apt_missing $pkgs)
 have=$(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null || true)
 if [ -z "$missing" ] && [ "$have" = "$want" ]; then
 	echo "all build dependencies present"
 	exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-# An index caught in a mirror sync fails the update as a whole; the
-# install below still fails if what it needs is not in the index.
-apt-get update || echo "warning: apt-get update reported errors; going on" >&2
+apt_update
 src=linux-source-6.12
 if apt-cache madison linux-source-6.12 | grep -q " $want "; then
 	src="linux-source-6.12=$want"
