@@ -126,8 +126,10 @@ $(B)/.deps: kernel-version $(Q)/install-deps.sh $(Q)/apt.sh
 		$(Q)/install-deps.sh
 	@touch $@
 
+# The source follows the package: the version asked for and the tarball,
+# not the script that installs it (an edit there rebuilt every kernel).
 fetch: $(REF_SRC)/.unpacked
-$(REF_SRC)/.unpacked: $(B)/.deps
+$(REF_SRC)/.unpacked: kernel-version $(wildcard $(TARBALL)) | $(B)/.deps
 	@$(STAGE) fetch fetch "unpack $(TARBALL) ($$(dpkg-query -W -f='$${Version}' linux-source-6.12)) into build/src/linux-ref" \
 		sh -c 'rm -rf $(REF_SRC) && mkdir -p $(REF_SRC) && tar -xJf $(TARBALL) -C $(REF_SRC) --strip-components=1 && dpkg-query -W -f="linux-source-6.12 \$${Version}\n" linux-source-6.12 > $(B)/kernel-version.built'
 	@touch $@
