@@ -1,7 +1,8 @@
 #!/bin/sh
 # apply-series.sh REF_SRC OURS_SRC TOP
 # Make OURS_SRC the pristine tree plus the new files of arch-x86-entry/ and
-# the patches of patches/series, in order, with git am.  OURS_SRC is a git
+# module/ (both go to arch/x86/entry/) and the patches of patches/series,
+# in order, with git am.  OURS_SRC is a git
 # repository whose first commit is the pristine tree, so a changed series is
 # re-applied from there and only the files that differ get a new mtime.
 set -eu
@@ -23,7 +24,7 @@ cd "$ours"
 git am --abort >/dev/null 2>&1 || true
 git checkout -q -f -B series base
 git clean -fdq
-for f in "$top"/arch-x86-entry/*; do
+for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c; do
 	[ -f "$f" ] || continue
 	cp "$f" arch/x86/entry/
 	echo "installed arch/x86/entry/${f##*/}"

@@ -1,11 +1,10 @@
 #!/bin/bash
-# patchset.sh OURS_SRC OURS_OUT TOP TREE OUTDIR [VERDICTS.tsv]
+# patchset.sh OURS_SRC OURS_OUT TOP TREE OUTDIR [VERDICTS.tsv [build]]
 # Write the whole work as one `git format-patch` series with a cover letter
 # into OUTDIR, for `git am` on a plain tree of the base:
-#   the patches of patches/series, the one that adds the gate also adding
-#   arch-x86-entry/ia32_gate.c;
-#   the module (module/, fs-binfmt/) as an in-tree module,
-#   arch/x86/entry/ia32_emulation/, built with IA32_EMULATION_LOADABLE;
+#   the patches of patches/series; each new file of arch-x86-entry/ and
+#   module/ (both go to arch/x86/entry/) arrives with the first patch whose
+#   arch/x86/entry/Makefile builds it;
 #   Documentation/ (admin guide, x86 design, sysfs ABI) with index entries;
 #   a MAINTAINERS entry, added with the first new file and extended by each
 #   patch that adds more.
@@ -13,13 +12,13 @@
 # pristine tree) where the series is assembled.
 #
 # With VERDICTS.tsv, also check the result, as verdicts (ours/patchset/...):
-# it applies with git am to a clean tree of the base; checkpatch.pl --strict
-# is clean on every patch; after each patch, every C file that the patch
-# adds or changes compiles, and so does every C file of our kernel that
-# includes a header the patch changes (in TREE's build directory,
-# configured as our kernel); the module's files are among them.
+# it applies with git am to a clean tree of the base and checkpatch.pl
+# --strict is clean on every patch.  With "build" (make patchset-check),
+# also build and link vmlinux and the modules after every patch, with
+# IA32_EMULATION_LOADABLE=y and with it off (in TREE/out-on, TREE/out-off,
+# configured as our kernel): a bisection lands on a kernel that builds.
 set -eu
-ours_src=$1 ours_out=$2 top=$3 tree=$4 outdir=$5 verdicts=${6:-}
+ours_src=$1 ours_out=$2 top=$3 tree=$4 outdir=$5 verdicts=${6:-} build=${7:-}
 msgs=$top/tools-testing/patchset
 export GIT_AUTHOR_NAME=ia32-ondemand GIT_AUTHOR_EMAIL=ia32-ondemand@localhost
 export GIT_COMMITTER_NAME=ia32-ondemand GIT_COMMITTER_EMAIL=ia32-ondemand@localhost
@@ -34,11 +33,13 @@ if ! git -C "$tree" rev-parse -q --verify HEAD >/dev/null 2>&1; then
 	git -C "$ours_src" worktree add -q -f --detach "$tree" base
 fi
 cd "$tree"
-grep -qx /out/ "$(git rev-parse --git-common-dir)/info/exclude" 2>/dev/null ||
-	echo /out/ >>"$(git rev-parse --git-common-dir)/info/exclude"
+for d in /out-on/ /out-off/; do
+	grep -qx "$d" "$(git rev-parse --git-common-dir)/info/exclude" 2>/dev/null ||
+		echo "$d" >>"$(git rev-parse --git-common-dir)/info/exclude"
+done
 git am --abort >/dev/null 2>&1 || true
 git checkout -q -f -B upstream base
-git clean -fdq -e /out
+git clean -fdq -e /out-on -e /out-off
 
 # MAINTAINERS: the entry, in order before X86 MCE INFRASTRUCTURE, or one
 # more F: line in it (kept sorted).
@@ -75,8 +76,8 @@ commit_paths() {	# MESSAGE-FILE PATH...
 while read -r p; do
 	case "$p" in ''|'#'*) continue ;; esac
 	git am -q --keep-cr "$top/patches/$p"
-	# The patch that builds a new file of arch-x86-entry/ adds it.
-	for f in "$top"/arch-x86-entry/*.c; do
+	# The patch whose Makefile first builds a new file adds it.
+	for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c; do
 		name=${f##*/}
 		if ! git ls-files --error-unmatch "arch/x86/entry/$name" >/dev/null 2>&1 &&
 		   grep -q "${name%.c}\.o" arch/x86/entry/Makefile; then
@@ -87,25 +88,10 @@ while read -r p; do
 		fi
 	done
 done <"$top/patches/series"
-
-# The module, in tree.
-mod=arch/x86/entry/ia32_emulation
-mkdir -p "$mod"
-cp "$top"/module/*.[ch] "$top"/fs-binfmt/*.[ch] "$mod/"
-cat >"$mod/Makefile" <<'EOF'
-# SPDX-License-Identifier: GPL-2.0
-#
-# ia32_emulation.ko: opens the 32-bit doors of IA32_EMULATION_LOADABLE and
-# registers the i386 ELF loader, the kernel's own fs/compat_binfmt_elf.c.
-#
-obj-m := ia32_emulation.o
-ia32_emulation-y := main.o ia32_binfmt_elf.o
-
-CFLAGS_ia32_binfmt_elf.o += -I$(srctree)/fs
-EOF
-printf 'obj-$(CONFIG_IA32_EMULATION_LOADABLE)\t+= ia32_emulation/\n' >>arch/x86/entry/Makefile
-maintain "$mod/"
-commit_paths "$msgs/module.msg" "$mod" arch/x86/entry/Makefile MAINTAINERS
+for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c; do
+	git ls-files --error-unmatch "arch/x86/entry/${f##*/}" >/dev/null 2>&1 ||
+		{ echo "patchset.sh: no patch builds ${f##*/}" >&2; exit 1; }
+done
 
 # The documentation.
 cp "$top/Documentation/admin-guide/ia32-emulation-loadable.rst" Documentation/admin-guide/
@@ -115,11 +101,10 @@ sed -i 's/^   hw_random$/&\n   ia32-emulation-loadable/' Documentation/admin-gui
 sed -i 's/^   elf_auxvec$/&\n   ia32-emulation-loadable/' Documentation/arch/x86/index.rst
 grep -q ia32-emulation-loadable Documentation/admin-guide/index.rst
 grep -q ia32-emulation-loadable Documentation/arch/x86/index.rst
-for f in Documentation/ABI/testing/sysfs-kernel-ia32_emulation \
-	 Documentation/ABI/testing/sysfs-module-ia32_emulation \
+for f in "$top"/Documentation/ABI/testing/* \
 	 Documentation/admin-guide/ia32-emulation-loadable.rst \
 	 Documentation/arch/x86/ia32-emulation-loadable.rst; do
-	maintain "$f"
+	maintain "Documentation/${f#*Documentation/}"
 done
 commit_paths "$msgs/docs.msg" Documentation MAINTAINERS
 
@@ -149,7 +134,7 @@ trap 'rm -f "$log"' EXIT
 
 # Applies to a clean base.
 git checkout -q -f -B applied base
-git clean -fdq -e /out
+git clean -fdq -e /out-on -e /out-off
 rc=0
 set --
 for p in "$outdir"/*.patch; do
@@ -169,57 +154,48 @@ for p in "$outdir"/0*.patch; do
 	n=${p##*/}
 	verdict "ours/patchset/checkpatch/${n%%-*}" "$log" "$rc"
 done
+[ "$build" = build ] || exit 0
 
-# Builds after each patch (a bisect run, cut to what a patch can break):
-# configure as our kernel, then compile every C file the patch adds or
-# changes, and every C file of our kernel's build that includes a header
-# the patch changes, in one make.
-out=$tree/out
-mkdir -p "$out"
-kmake() { make -s -C "$tree" O="$out" CC="ccache gcc" HOSTCC="ccache gcc" -j"$(nproc)" "$@"; }
+# Builds and links after each patch, with the option and without: our
+# kernel's configuration, and the same with IA32_EMULATION_LOADABLE off.
+# Before the patch that adds the option to Kconfig there is only the
+# build without it.
+kmake() {	# OUT TARGET...
+	o=$1
+	shift
+	make -s -C "$tree" O="$tree/$o" CC="ccache gcc" HOSTCC="ccache gcc" \
+		-j"$(nproc)" "$@"
+}
 git checkout -q -f base
-git clean -fdq -e /out
+git clean -fdq -e /out-on -e /out-off
+mkdir -p out-on out-off
 for c in $(git rev-list --reverse base..upstream); do
 	git checkout -q -f "$c"
-	objs=$(
-		# New files: the module's are built by its own Makefile.
-		git diff --name-only --diff-filter=A "$c^" "$c" -- '*.c'
-		{
-			git diff --name-only --diff-filter=M "$c^" "$c" -- '*.c'
-			for h in $(git diff --name-only --diff-filter=M "$c^" "$c" -- '*.h'); do
-				git grep -l -F "#include <${h#*include/}>" -- '*.c'
-			done
-		} | while read -r f; do
-			# Only what our kernel builds, and a file built as
-			# part of another (kernel/sched/build_policy.c
-			# includes cputime.c) through that one.
-			if [ -f "$ours_out/${f%.c}.o" ]; then
-				echo "$f"
-				continue
+	n=$(printf %02d "$(git rev-list --count base.."$c")")
+	kinds=off
+	grep -q '^config IA32_EMULATION_LOADABLE$' arch/x86/Kconfig && kinds="on off"
+	for kind in $kinds; do
+		rc=0
+		(
+			set -e
+			git log -1 --format=%s "$c"
+			cp "$ours_out/.config" "out-$kind/.config"
+			if [ "$kind" = off ]; then
+				sed -i 's/^CONFIG_IA32_EMULATION_LOADABLE=y$/# CONFIG_IA32_EMULATION_LOADABLE is not set/' \
+					"out-$kind/.config"
 			fi
-			for g in $(git grep -l -F "#include \"${f##*/}\"" -- "${f%/*}/*.c"); do
-				if [ -f "$ours_out/${g%.c}.o" ]; then
-					echo "$g"
-				fi
-			done
-		done
-	)
-	objs=$(echo "$objs" | sort -u | sed -n 's/\.c$/.o/p')
-	rc=0
-	(
-		set -e
-		git log -1 --format=%s "$c"
-		# olddefconfig drops the options a patch has not added yet.
-		cp "$ours_out/.config" "$out/.config"
-		kmake olddefconfig
-		echo "compile:" $objs
-		# Nothing to compile (Kconfig, Makefile only): make alone
-		# would build everything.
-		if [ -n "$objs" ]; then
-			kmake $objs
-		fi
-	) >"$log" 2>&1 || rc=$?
-	verdict "ours/patchset/builds/$(printf %02d "$(git rev-list --count base.."$c")")" "$log" "$rc"
-	grep '^compile:' "$log" || true
+			kmake "out-$kind" olddefconfig
+			if [ "$kind" = on ]; then
+				grep -qx CONFIG_IA32_EMULATION_LOADABLE=y "out-$kind/.config"
+			else
+				! grep -q '^CONFIG_IA32_EMULATION_LOADABLE=y' "out-$kind/.config"
+			fi
+			kmake "out-$kind" vmlinux modules
+			if [ "$kind" = on ]; then
+				test -f "out-$kind/arch/x86/entry/ia32_emulation.ko"
+			fi
+		) >"$log" 2>&1 || rc=$?
+		verdict "ours/patchset/builds/$n-$kind" "$log" "$rc"
+	done
 done
 exit 0
