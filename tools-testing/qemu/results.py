@@ -3,180 +3,529 @@
 """Turn VM runs into verdicts and hold our kernel against the reference.
 
 parse OUT.console OUT.tap > OUT.tsv
-    One line per test: name, verdict (pass/fail/skip), detail.  A kernel
-    splat (oops, BUG, WARNING, lockdep, KASAN, ...) on the console while a
-    test runs fails that test whatever it returned; one outside any test
-    fails the pseudo-test "kernel-log"; a VM that did not finish its plan
-    fails the pseudo-test "vm-finished" and every test it did not reach.
+    One line per verdict of one run (a header line first):
+        NAME  OUTCOME  RC  OK  FAIL  SKIP  DETAIL
+    OUTCOME is pass, skip, fail, timeout (killed by the init's bound) or
+    died (the VM stopped while the test ran); RC its exit status; OK,
+    FAIL and SKIP the [OK], [FAIL] and [SKIP] lines it printed (the
+    kernel's selftests report each check so).  Each test has a second
+    verdict, NAME:splat: pass when the kernel printed no oops, BUG,
+    WARNING, lockdep, KASAN... report between the test's BEGIN and END
+    markers.  Only kernel log lines count (they carry printk's time
+    stamp, "[   12.345678] "); the markers are kernel log lines too, so
+    a report lands between the markers of the test that caused it.  The
+    run's pseudo-verdicts: kernel-log (no report before the first test),
+    kernel-log-after:TEST (a report between TEST's END and the next
+    BEGIN: only present when there was one), vm-finished (the plan
+    completed).  "-" stands for a value that does not apply.
 
 tap OUT.tsv > OUT.tap
     The verdicts as TAP.
 
-compare --known FILE --summary FILE CPU REF.tsv[,..] OURS.tsv[,..] [CPU ...]
+manifest MAKEFILE DIR OUT
+    Write to OUT the selftests tools/testing/selftests/x86/MAKEFILE
+    builds (TARGETS_C_*, with _32 and _64), and fail if one of them is
+    not an executable in DIR.
+
+compare --known FILE --summary FILE [--expect FILE --suite RUN=PREFIX,..]
+        [--like REGEX=REPLACEMENT ...] LABEL REF.tsv[,..] OURS.tsv[,..] ...
     Prints the table (test, cpu, reference, ours), writes the summary,
-    and ends with "N passed, N failed".  A reference verdict that is not
-    "pass" must be listed in the known file (pattern, cpu, verdict,
-    reason); our verdict must equal the reference's.  Tests of our kernel
-    only (ours/...) and each run's pseudo-tests must pass.
+    and ends with "N passed, N failed".  Per test and CPU model:
+    - the reference must pass, or give exactly the verdict and exit
+      status the known file lists for it;
+    - ours must give the reference's outcome and exit status, and print
+      as many [OK], [FAIL] and [SKIP] lines, unless the known file lists
+      the test as count-exempt;
+    - on both sides, no kernel splat while the test ran (TEST:splat);
+    - a test missing on either side fails; every selftest of the
+      --expect list must be in every run named by --suite, with each
+      prefix given there (RUN is the run's name up to its first "-":
+      "--suite ours=,nomod/" asks ours-intel.tsv for "sigreturn_64" and
+      "nomod/sigreturn_64");
+    - a test of ours that the reference runs under another name takes
+      that test's verdict as the reference's (--like, a regular
+      expression over the whole name and its replacement: with
+      "--like 'policy/(.*_64)=nomod/\1'" ours' policy/ldt_gdt_64 must give
+      what the reference gives for nomod/ldt_gdt_64).
+    Tests of our kernel only (ours/...) and each run's pseudo-verdicts
+    must pass.  Files of three columns (NAME, pass|fail, DETAIL) are
+    verdicts of the quality gates, compared the same way.
+
+The known file: TEST-PATTERN, CPU (or *), OUTCOME, RC, REASON.  In the
+pattern "*" and "?" do not match "/".  OUTCOME "count-exempt" (RC "-")
+frees the test's counts from the comparison.
 """
-import fnmatch
+import copy
+import os
 import re
 import sys
 
+# A kernel log line on the console: printk's time stamp, wherever it
+# starts (the init's output, which goes through the tty, can be cut by
+# a kernel message in the middle of a line).
+KLINE = re.compile(r'\[\s*\d+\.\d{6}\](?:\[\s*[TC]\d+\])? (.*)$')
 SPLAT = re.compile(
     r'(BUG:|WARNING:|Oops|Kernel panic|kernel BUG|general protection fault,'
     r'|Call Trace:|INFO: possible|INFO: task .* blocked|possible circular'
     r'|possible recursive|inconsistent lock state|KASAN:|UBSAN:|KFENCE:'
     r'|kmemleak: .*new suspected|RCU detected stall|rcu: INFO:'
-    r'|unreferenced object|stack-protector|double fault)')
-MARK = re.compile(r'ia32test: (BEGIN|END) (\S+)')
+    r'|unreferenced object|stack-protector|double fault|Unable to handle'
+    r'|LOCKUP|Bad page|corruption)')
+# What show_signal() and fixup_iopl_exception() in
+# arch/x86/kernel/traps.c print about a user task ("traps: comm[pid]
+# general protection fault ip:... sp:... error:... in ..."): the task's
+# business, not a kernel splat.  Everything else with "traps:" is the
+# kernel's ("traps: PANIC: double fault, ...").
+USER_TRAP = re.compile(r'traps: [^\[\]]+\[\d+\] (?!.*PANIC).* ip:[0-9a-f]+\b')
+MARK = re.compile(r'ia32test: (BEGIN|END) (\S+)(?: (.*))?$')
 TAP = re.compile(r'^(not ok|ok) \d+ (\S+)(?: # (.*))?$')
+KEYS = ('rc', 'ok', 'fail', 'skip')
+OUTCOMES = ('pass', 'skip', 'fail', 'timeout', 'died')
+PSEUDO = re.compile(r'^(kernel-log|kernel-log-after:.*|vm-finished)$')
+HEADER = '#test\toutcome\trc\tok\tfail\tskip\tdetail'
 
 
 def clean(line):
-    return line.replace('\r', '').rstrip('\n')
+    return line.replace('\r', '').replace('\0', '').rstrip('\n')
 
 
-def parse(console, tap):
-    splats = {}
-    begun = []
-    current = None
-    finished = False
-    with open(console, errors='replace') as f:
-        for line in map(clean, f):
-            m = MARK.search(line)
-            if m:
-                if m.group(1) == 'BEGIN':
-                    current = m.group(2)
-                    begun.append(current)
-                else:
-                    current = None
-                continue
-            if 'ia32test: done' in line:
-                finished = True
-            if SPLAT.search(line) and 'traps:' not in line:
-                splats.setdefault(current or 'kernel-log', []).append(
-                    line.strip())
-    results = {}
-    order = []
-    with open(tap, errors='replace') as f:
+def fields(text):
+    """key=value words of a directive or marker."""
+    return dict(w.split('=', 1) for w in text.split() if '=' in w)
+
+
+def result(outcome, words, detail):
+    """An outcome and the init's key=value words, as a row's columns."""
+    values = fields(words)
+    cols = [values.get(k, '-') for k in KEYS]
+    if not all(re.fullmatch(r'-|\d+', c) for c in cols):
+        return 'fail', '-', '-', '-', '-', f'malformed: {words}'
+    if 'secs' in values:
+        detail = f'secs={values["secs"]} {detail}'.strip()
+    return (outcome, *cols, detail)
+
+
+def read_tap(path):
+    """Verdict lines of the TAP stream, by test name, in order."""
+    tests = {}
+    dups = []
+    with open(path, errors='replace') as f:
         for line in map(clean, f):
             m = TAP.match(line.strip())
             if not m:
                 continue
             name, directive = m.group(2), m.group(3) or ''
+            word = directive.split()[0] if directive.split() else ''
             if m.group(1) == 'ok':
-                verdict = 'skip' if directive.startswith('SKIP') else 'pass'
+                outcome = 'skip' if word == 'SKIP' else 'pass'
             else:
-                verdict = 'fail'
-            results[name] = (verdict, directive)
-            order.append(name)
-    for name in begun:
-        if name not in results:
-            results[name] = ('fail', 'did not finish: VM died')
-            order.append(name)
-    for name, lines in splats.items():
-        if name not in results:
-            order.append(name)
-        results[name] = ('fail', 'kernel splat: ' + lines[0][:120])
-    if 'kernel-log' not in results:
-        results['kernel-log'] = ('pass', 'no splat outside the tests')
-        order.append('kernel-log')
-    results['vm-finished'] = (('pass', 'plan completed') if finished else
-                              ('fail', 'VM did not complete its plan'))
-    order.append('vm-finished')
-    for name in order:
-        verdict, detail = results[name]
-        print(f'{name}\t{verdict}\t{detail}')
+                outcome = 'timeout' if word == 'TIMEOUT' else 'fail'
+            if name in tests:
+                dups.append(name)
+            tests.setdefault(name, (outcome, directive))
+    return tests, dups
 
 
-PSEUDO = ('kernel-log', 'vm-finished')
+def read_console(path):
+    """The kernel log lines of the console, cut into tests."""
+    begun = []          # tests with a BEGIN marker, in order
+    ended = {}          # test: (outcome, marker words)
+    splats = {}         # test or pseudo-test: [lines]
+    anomalies = []
+    current = None
+    last = None
+    finished = False
+    with open(path, errors='replace') as f:
+        for line in map(clean, f):
+            # The init's markers come on the console tty (no time stamp),
+            # the kernel's messages through printk (with one).
+            k = KLINE.search(line)
+            msg = k.group(1).strip() if k else line.strip()
+            m = MARK.match(msg)
+            if m:
+                kind, name, rest = m.group(1), m.group(2), m.group(3) or ''
+                if kind == 'BEGIN':
+                    if current is not None:
+                        anomalies.append(f'{current}: BEGIN of {name} '
+                                         'before its END')
+                    current = name
+                    begun.append(name)
+                else:
+                    if current != name:
+                        anomalies.append(f'{name}: END without its BEGIN')
+                    word = rest.split()[0] if rest.split() else ''
+                    ended[name] = (word, rest)
+                    current = None
+                    last = name
+                continue
+            if msg == 'ia32test: done':
+                finished = True
+                continue
+            if k and SPLAT.search(msg) and not USER_TRAP.match(msg):
+                if current is not None:
+                    where = current
+                elif last is not None:
+                    where = f'kernel-log-after:{last}'
+                else:
+                    where = 'kernel-log'
+                splats.setdefault(where, []).append(msg)
+    return begun, ended, splats, anomalies, finished
+
+
+def parse(console, tap):
+    tap_tests, dups = read_tap(tap)
+    begun, ended, splats, anomalies, finished = read_console(console)
+    rows = []
+    names = list(tap_tests) + [n for n in begun if n not in tap_tests]
+    for name in names:
+        if name in tap_tests:
+            outcome, directive = tap_tests[name]
+            row = result(outcome, directive, '')
+            if name in ended:
+                # The END marker says the same, or one of them lies.
+                word, rest = ended[name]
+                if (word, fields(rest)) != (outcome, fields(directive)):
+                    row = ('fail', '-', '-', '-', '-',
+                           f'TAP "{directive}" and END marker "{rest}" differ')
+            if name in dups:
+                row = ('fail', '-', '-', '-', '-', 'more than one verdict')
+        elif name in ended:
+            word, rest = ended[name]
+            if word not in OUTCOMES:
+                word = 'fail'
+            row = result(word, rest, 'no TAP line, verdict of the END marker')
+        else:
+            row = ('died', '-', '-', '-', '-', 'the VM stopped while it ran')
+        rows.append((name, *row))
+        # The kernel's messages can only be placed between markers; a
+        # test the VM died in has what came after its BEGIN.
+        died = row[0] == 'died'
+        if name not in begun or (name not in ended and not died):
+            rows.append((f'{name}:splat', 'fail', '-', '-', '-', '-',
+                         'no BEGIN and END markers on the console'))
+        elif name in splats:
+            rows.append((f'{name}:splat', 'fail', '-', '-', '-', '-',
+                         f'{len(splats[name])} splat lines: '
+                         + splats[name][0][:160]))
+        else:
+            rows.append((f'{name}:splat', 'pass', '-', '-', '-', '-',
+                         'no kernel splat while it ran'))
+    if 'kernel-log' in splats:
+        rows.append(('kernel-log', 'fail', '-', '-', '-', '-',
+                     'splat before the first test: '
+                     + splats['kernel-log'][0][:160]))
+    else:
+        rows.append(('kernel-log', 'pass', '-', '-', '-', '-',
+                     'no splat before the first test'))
+    for where, lines in splats.items():
+        if where.startswith('kernel-log-after:'):
+            rows.append((where, 'fail', '-', '-', '-', '-',
+                         f'{len(lines)} splat lines after the test: '
+                         + lines[0][:160]))
+    if not finished:
+        rows.append(('vm-finished', 'fail', '-', '-', '-', '-',
+                     'the VM did not complete its plan'))
+    elif anomalies:
+        rows.append(('vm-finished', 'fail', '-', '-', '-', '-',
+                     'markers out of order: ' + '; '.join(anomalies)[:200]))
+    else:
+        rows.append(('vm-finished', 'pass', '-', '-', '-', '-',
+                     'plan completed'))
+    print(HEADER)
+    for row in rows:
+        print('\t'.join(str(c).replace('\t', ' ') for c in row))
+
+
+class Rec:
+    """One test of one run: its verdict, and the splat verdict beside."""
+
+    def __init__(self, run, outcome, rc='-', counts=None, detail=''):
+        self.run = run
+        self.outcome = outcome
+        self.rc = rc
+        self.counts = counts        # (ok, fail, skip), or None
+        self.detail = detail
+        self.splat = None           # (verdict, detail); None: no such verdict
+        self.alias = None           # the reference's name, when it differs
+
+    def cell(self):
+        if self.rc == '-':
+            return self.outcome
+        return f'{self.outcome} rc={self.rc}'
+
+    def counts_text(self):
+        if not self.counts:
+            return 'no counts'
+        return 'ok={} fail={} skip={}'.format(*self.counts)
+
+
+def run_name(path):
+    return os.path.basename(path).rsplit('.', 1)[0]
 
 
 def load(path):
     """Verdicts of one run; its pseudo-tests are named after the run."""
-    run = path.rsplit('/', 1)[-1].rsplit('.', 1)[0]
+    run = run_name(path)
     res = {}
+    splats = {}
+    dups = []
     with open(path) as f:
-        for line in f:
-            parts = line.rstrip('\n').split('\t')
-            if len(parts) >= 2:
-                name = f'{run}:{parts[0]}' if parts[0] in PSEUDO else parts[0]
-                res[name] = (parts[1], parts[2] if len(parts) > 2 else '')
+        lines = [line.rstrip('\n').split('\t') for line in f]
+    parsed = bool(lines) and lines[0] == HEADER.split('\t')
+    for parts in lines[1:] if parsed else lines:
+        if not parts[0] or parts[0].startswith('#'):
+            continue
+        if parsed and len(parts) == 7:
+            name, outcome, rc, ok, fail, skip, detail = parts
+            if name.endswith(':splat'):
+                splats[name[:-len(':splat')]] = (outcome, detail)
+                continue
+            counts = (None if '-' in (ok, fail, skip)
+                      else (int(ok), int(fail), int(skip)))
+            rec = Rec(run, outcome, rc, counts, detail)
+        elif not parsed and len(parts) >= 2:
+            name = parts[0]
+            rec = Rec(run, parts[1], '-', None,
+                      parts[2] if len(parts) > 2 else '')
+        else:
+            name = f'{run}:malformed'
+            rec = Rec(run, 'fail', detail='malformed line: '
+                      + ' '.join(parts)[:100])
+        if parsed and PSEUDO.match(name):
+            name = f'{run}:{name}'
+        if name in res:
+            dups.append(name)
+        res[name] = rec
+    for name, rec in res.items():
+        if parsed and not name.startswith(f'{run}:'):
+            rec.splat = splats.pop(name, ('fail', 'no splat verdict'))
+    for name, (verdict, detail) in splats.items():
+        # A splat verdict without its test: the row is broken.
+        rec = Rec(run, 'fail', detail='splat verdict without its test')
+        rec.splat = (verdict, detail)
+        res[name] = rec
+    for name in dups:
+        res[name] = Rec(run, 'fail', detail='more than one verdict in '
+                        + os.path.basename(path))
     return res
 
 
 def load_all(paths):
-    res = {}
+    """The runs of one side, merged; a test in two of them fails."""
+    res, runs = {}, {}
     for path in paths.split(','):
-        res.update(load(path))
-    return res
+        one = load(path)
+        runs[run_name(path)] = one
+        for name, rec in one.items():
+            if name in res:
+                rec = Rec(rec.run, 'fail',
+                          detail=f'in both {res[name].run} and {rec.run}')
+            res[name] = rec
+    return res, runs
+
+
+def glob_re(pattern):
+    """A glob whose * and ? stay within one path component."""
+    out = ''
+    for c in pattern:
+        out += {'*': '[^/]*', '?': '[^/]'}.get(c, re.escape(c))
+    return re.compile(out + r'\Z')
 
 
 def load_known(path):
     known = []
     with open(path) as f:
-        for line in f:
+        for n, line in enumerate(f, 1):
             if not line.strip() or line.startswith('#'):
                 continue
             parts = line.rstrip('\n').split('\t')
-            known.append((parts[0], parts[1], parts[2], parts[3]))
+            if (len(parts) != 5 or not re.fullmatch(r'-|\d+', parts[3]) or
+                    parts[2] not in OUTCOMES + ('count-exempt',)):
+                raise SystemExit(f'{path}:{n}: want TEST, CPU, OUTCOME, '
+                                 f'RC, REASON: {line.strip()}')
+            known.append((glob_re(parts[0]), parts[1], parts[2], parts[3],
+                          parts[4]))
     return known
 
 
 def expected(known, test, cpu):
-    for pat, kcpu, verdict, reason in known:
-        if fnmatch.fnmatchcase(test, pat) and kcpu in ('*', cpu):
-            return verdict, reason
-    return 'pass', ''
+    """What the reference must give: (outcome, rc, reason)."""
+    for pat, kcpu, outcome, rc, reason in known:
+        if (outcome != 'count-exempt' and pat.match(test) and
+                kcpu in ('*', cpu)):
+            return outcome, rc, reason
+    return 'pass', '0', ''
+
+
+def count_exempt(known, test, cpu):
+    return any(outcome == 'count-exempt' and pat.match(test) and
+               kcpu in ('*', cpu) for pat, kcpu, outcome, _, _ in known)
+
+
+def options(argv, names, multi):
+    """--name VALUE options out of argv; the rest in order."""
+    opts = {n: [] for n in names + multi}
+    rest = []
+    i = 0
+    while i < len(argv):
+        if argv[i] in opts:
+            if i + 1 >= len(argv):
+                raise SystemExit(f'{argv[i]} wants a value')
+            opts[argv[i]].append(argv[i + 1])
+            i += 2
+        else:
+            rest.append(argv[i])
+            i += 1
+    for n in names:
+        if len(opts[n]) > 1:
+            raise SystemExit(f'{n} given twice')
+        opts[n] = opts[n][0] if opts[n] else None
+    return opts, rest
+
+
+def read_list(path):
+    with open(path) as f:
+        return [w for w in (line.split('#', 1)[0].strip() for line in f) if w]
+
+
+def suite_prefixes(specs):
+    suites = {}
+    for spec in specs:
+        run, sep, prefixes = spec.partition('=')
+        if not sep:
+            raise SystemExit(f'--suite {spec}: want RUN=PREFIX[,PREFIX]')
+        suites[run] = prefixes.split(',')
+    return suites
+
+
+def judge(name, cpu, r, o, known):
+    """The verdicts of one row: [(side, passed, problem)]."""
+    out = []
+    single = name.startswith('ours/') or ':' in name
+    for side, rec in (('reference', r), ('ours', o)):
+        if rec is None:
+            if not single:
+                out.append((side, False, 'missing'))
+            continue
+        if rec.splat is not None:
+            verdict, detail = rec.splat
+            out.append((side + ' splat', verdict == 'pass',
+                        f'kernel splat while it ran: {detail}'))
+        if single:
+            out.append((side, rec.outcome == 'pass',
+                        f'{rec.cell()}, must pass: {rec.detail}'))
+        elif side == 'reference':
+            want, rc, reason = expected(known, rec.alias or name, cpu)
+            why = f'known: {reason}' if reason else 'not listed as known'
+            ok = rec.outcome == want and rec.rc == rc
+            out.append((side, ok, f'{rec.cell()}, expected {want} rc={rc} '
+                        f'({why}): {rec.detail}'))
+        elif r is None:
+            out.append((side, False, f'{rec.cell()}, no reference verdict'))
+        else:
+            ok = rec.outcome == r.outcome and rec.rc == r.rc
+            problem = f'{rec.cell()}, the reference {r.cell()}: {rec.detail}'
+            if (ok and not count_exempt(known, name, cpu) and
+                    rec.counts != r.counts):
+                ok = False
+                problem = (f'{rec.counts_text()}, the reference '
+                           f'{r.counts_text()}')
+            out.append((side, ok, problem))
+    return out
+
+
+def likes(specs):
+    """--like REGEX=REPLACEMENT: the reference's verdict for a test of ours
+    whose name matches is that of the reference's test so renamed."""
+    out = []
+    for spec in specs:
+        regex, sep, repl = spec.partition('=')
+        if not sep:
+            raise SystemExit(f'--like {spec}: want REGEX=REPLACEMENT')
+        out.append((re.compile(regex + r'\Z'), repl))
+    return out
+
+
+def stand_in(r, o, like):
+    """Reference verdicts for the tests of ours named by --like."""
+    for name in o:
+        if name in r:
+            continue
+        for regex, repl in like:
+            m = regex.match(name)
+            if not m:
+                continue
+            src = r.get(m.expand(repl))
+            if src is not None:
+                rec = copy.copy(src)
+                rec.alias = m.expand(repl)
+                r[name] = rec
+            break
 
 
 def compare(argv):
-    known_path = argv[argv.index('--known') + 1]
-    summary_path = argv[argv.index('--summary') + 1]
-    rest = [a for i, a in enumerate(argv)
-            if a not in ('--known', '--summary') and
-            argv[i - 1] not in ('--known', '--summary')]
-    known = load_known(known_path)
+    opts, rest = options(argv, ['--known', '--summary', '--expect'],
+                         ['--suite', '--like'])
+    if not opts['--known'] or not opts['--summary'] or len(rest) % 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    known = load_known(opts['--known'])
+    expect = read_list(opts['--expect']) if opts['--expect'] else []
+    suites = suite_prefixes(opts['--suite'])
+    like = likes(opts['--like'])
     rows = []
     for i in range(0, len(rest), 3):
         cpu, ref, ours = rest[i:i + 3]
-        r, o = load_all(ref), load_all(ours)
+        r, ref_runs = load_all(ref)
+        o, ours_runs = load_all(ours)
+        stand_in(r, o, like)
         names = list(r) + [n for n in o if n not in r]
+        # Every selftest in every suite run: one missing on both sides
+        # would otherwise have no row at all.
+        for side, runs in ((r, ref_runs), (o, ours_runs)):
+            for run, res in runs.items():
+                for prefix in suites.get(run.split('-')[0], []):
+                    for test in expect:
+                        name = prefix + test
+                        if name not in res:
+                            side.pop(name, None)
+                            if name not in names:
+                                names.append(name)
         for name in names:
             rows.append((name, cpu, r.get(name), o.get(name)))
     passed = failed = 0
     problems = []
     width = max([len(n) for n, *_ in rows] + [4])
-    print(f'{"test":<{width}}  {"cpu":<5}  {"reference":<9}  {"ours":<9}')
-    with open(summary_path, 'w') as out:
-        out.write('test\tcpu\treference\tours\n')
+    cw = 18
+    print(f'{"test":<{width}}  {"cpu":<5}  {"reference":<{cw}}  ours')
+    with open(opts['--summary'], 'w') as out:
+        out.write('test\tcpu\treference\tours\treference splat\tours splat'
+                  '\tproblems\n')
         for name, cpu, r, o in rows:
-            # Pseudo-tests of one run, and tests of our kernel only
-            # (ours/...), have no counterpart: they must pass.
-            single = ':' in name or name.startswith('ours/')
-            rv = r[0] if r else ('-' if single else 'missing')
-            ov = o[0] if o else ('-' if single else 'missing')
-            out.write(f'{name}\t{cpu}\t{rv}\t{ov}\n')
-            mark = ''
-            for side, v, res in (('reference', rv, r), ('ours', ov, o)):
-                if single and not res:
-                    continue
-                if single:
-                    want, why = 'pass', ''
-                elif side == 'reference':
-                    want, why = expected(known, name, cpu)
-                    why = f' ({why})' if why else ' (not listed as known)'
+            single = name.startswith('ours/') or ':' in name
+            cells = []
+            for rec in (r, o):
+                if rec is None:
+                    cells.append('-' if single else 'missing')
+                elif rec.alias:
+                    cells.append(f'{rec.cell()} ({rec.alias})')
+                elif rec.splat and rec.splat[0] != 'pass':
+                    cells.append(rec.cell() + ' SPLAT')
                 else:
-                    want, why = rv, ' (the reference\'s verdict)'
-                if v == want:
-                    passed += 1
-                    continue
-                failed += 1
-                mark += f' <- {side}'
-                problems.append(f'{name} [{cpu}] {side}: {v}, expected '
-                                f'{want}{why}' + (f': {res[1]}' if res else ''))
-            print(f'{name:<{width}}  {cpu:<5}  {rv:<9}  {ov:<9}{mark}')
+                    cells.append(rec.cell())
+            verdicts = judge(name, cpu, r, o, known)
+            bad = [(side, p) for side, ok, p in verdicts if not ok]
+            passed += len(verdicts) - len(bad)
+            failed += len(bad)
+            splat = [rec.splat[0] if rec and rec.splat else '-'
+                     for rec in (r, o)]
+            out.write(f'{name}\t{cpu}\t{cells[0]}\t{cells[1]}\t{splat[0]}'
+                      f'\t{splat[1]}\t{len(bad)}\n')
+            mark = ''.join(f' <- {side}' for side, _ in bad)
+            print(f'{name:<{width}}  {cpu:<5}  {cells[0]:<{cw}}  '
+                  f'{cells[1]:<{cw}}{mark}'.rstrip())
+            for side, p in bad:
+                problems.append(f'{name} [{cpu}] {side}: {p}'[:400])
     for p in problems:
         print('FAIL: ' + p)
     print(f'{passed} passed, {failed} failed')
@@ -184,27 +533,94 @@ def compare(argv):
 
 
 def tap(path):
-    res = load(path)
+    rows = []
+    with open(path) as f:
+        lines = [line.rstrip('\n').split('\t') for line in f]
+    if lines and lines[0] == HEADER.split('\t'):
+        for p in lines[1:]:
+            if len(p) == 7:
+                words = [f'{k}={v}' for k, v in zip(KEYS, p[2:6]) if v != '-']
+                rows.append((p[0], p[1], ' '.join(words + [p[6]]).strip()))
+    else:
+        rows = [(p[0], p[1], p[2] if len(p) > 2 else '') for p in lines
+                if len(p) >= 2 and not p[0].startswith('#')]
     print('TAP version 13')
-    print(f'1..{len(res)}')
-    for i, (name, (verdict, detail)) in enumerate(res.items(), 1):
+    print(f'1..{len(rows)}')
+    for i, (name, verdict, detail) in enumerate(rows, 1):
         if verdict == 'pass':
-            print(f'ok {i} {name}')
+            line = f'ok {i} {name} # {detail}'
         elif verdict == 'skip':
-            print(f'ok {i} {name} # SKIP {detail}')
+            line = f'ok {i} {name} # SKIP {detail}'
+        elif verdict == 'timeout':
+            line = f'not ok {i} {name} # TIMEOUT {detail}'
         else:
-            print(f'not ok {i} {name} # {detail}')
+            line = f'not ok {i} {name} # {verdict} {detail}'
+        print(line.rstrip(' #'))
+
+
+def make_vars(path, prefix):
+    """The variables named PREFIX* of a Makefile, expanded.  Every
+    assignment counts, inside a conditional too: the selftests need both
+    bitnesses built."""
+    values = {}
+    with open(path) as f:
+        text = f.read().replace('\\\n', ' ')
+    for line in text.split('\n'):
+        m = re.match(r'\s*(%s\w*)\s*(:=|\+=|=|\?=)(.*)$' % prefix, line)
+        if not m:
+            continue
+        var, op, value = m.groups()
+
+        def expand(ref):
+            if ref.group(1) not in values:
+                raise SystemExit(f'{path}: {var} uses $({ref.group(1)})')
+            return ' '.join(values[ref.group(1)])
+        value = re.sub(r'\$\((%s\w*)\)' % prefix, expand, value)
+        if '$' in value:
+            raise SystemExit(f'{path}: cannot expand {var}: {value.strip()}')
+        words = value.split('#', 1)[0].split()
+        if op == '+=':
+            values[var] = values.get(var, []) + words
+        elif op != '?=' or var not in values:
+            values[var] = words
+    return values
+
+
+def manifest(makefile, directory, out):
+    v = make_vars(makefile, 'TARGETS_C_')
+    need = {'TARGETS_C_32BIT_ALL', 'TARGETS_C_64BIT_ALL'}
+    if not need <= set(v):
+        raise SystemExit(f'{makefile}: no {" ".join(sorted(need - set(v)))}')
+    names = [t + '_32' for t in v['TARGETS_C_32BIT_ALL']]
+    names += [t + '_64' for t in v['TARGETS_C_64BIT_ALL']]
+    names = list(dict.fromkeys(names))
+    missing = [n for n in names
+               if not os.access(os.path.join(directory, n), os.X_OK)]
+    with open(out, 'w') as f:
+        f.write(f'# The selftests of {makefile}:\n'
+                '# every suite run must have each (results.py compare).\n')
+        f.writelines(n + '\n' for n in names)
+    print(f'{len(names)} selftests in {makefile}: '
+          f'{sum(n.endswith("_32") for n in names)} 32-bit, '
+          f'{sum(n.endswith("_64") for n in names)} 64-bit')
+    if missing:
+        print(f'not built in {directory}: {" ".join(missing)}')
+        return 1
+    return 0
 
 
 def main():
-    if len(sys.argv) == 3 and sys.argv[1] == 'tap':
-        tap(sys.argv[2])
+    args = sys.argv[1:]
+    if len(args) == 2 and args[0] == 'tap':
+        tap(args[1])
         return 0
-    if len(sys.argv) == 4 and sys.argv[1] == 'parse':
-        parse(sys.argv[2], sys.argv[3])
+    if len(args) == 3 and args[0] == 'parse':
+        parse(args[1], args[2])
         return 0
-    if len(sys.argv) > 1 and sys.argv[1] == 'compare':
-        return compare(sys.argv[2:])
+    if len(args) == 4 and args[0] == 'manifest':
+        return manifest(*args[1:])
+    if args and args[0] == 'compare':
+        return compare(args[1:])
     print(__doc__, file=sys.stderr)
     return 2
 

@@ -3,7 +3,9 @@
 # Boot KERNEL with INITRD under QEMU TCG on the CPU model CPU (intel or
 # amd), run PLAN, and leave OUT.console (serial console) and OUT.tap (the
 # TAP stream of the second serial port).  PLAN "shell" is interactive.
-# $VM_SMP (default 2) vCPUs; $QEMU_EXTRA: more QEMU options (-icount ...).
+# $VM_SMP (default 2) vCPUs, one per socket: without ACPI the kernel finds
+# them in the MP table, which lists sockets; $QEMU_EXTRA: more QEMU options
+# (-icount ...).
 set -eu
 kernel=$1 initrd=$2 cpu=$3 plan=$4 out=$5 extra=${6:-}
 # SMAP off on both: QEMU 7.2 TCG mis-emulates SMAP on far transfers between
@@ -26,7 +28,7 @@ amd) model=max,vendor=AuthenticAMD,-smap door=syscall ;;
 esac
 append="console=ttyS0 panic=-1 ia32test.plan=$plan ia32test.cpu=$cpu ia32test.door=$door $extra"
 # shellcheck disable=SC2086
-set -- qemu-system-x86_64 -accel tcg,thread=single -cpu "$model" -smp "${VM_SMP:-2}" -m 1G \
+set -- qemu-system-x86_64 -accel tcg,thread=single -cpu "$model" -smp "${VM_SMP:-2},sockets=${VM_SMP:-2}" -m 1G \
 	-no-reboot -kernel "$kernel" -initrd "$initrd" -append "$append" \
 	${QEMU_EXTRA:-}
 if [ "$plan" = shell ]; then

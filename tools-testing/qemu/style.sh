@@ -3,7 +3,7 @@
 # The quality gates on what we write, as verdicts (NAME, pass|fail, detail)
 # for the comparison:
 # - checkpatch.pl --strict on every patch of the series and on our own
-#   kernel files (arch-x86-entry/, module/, fs-binfmt/); on our user-space
+#   kernel files (arch-x86-entry/, module/); on our user-space
 #   tests and benchmark programs too, less the checks that do not apply
 #   to user space (kernel types, externs for asm labels, volatile for
 #   signal handlers);
@@ -16,6 +16,7 @@ ref_src=$1 ref_out=$2 ours_src=$3 ours_out=$4 top=$5 VERDICTS=$6
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 : >"$VERDICTS"
+# shellcheck source=tools-testing/qemu/verdict.sh
 . "$(dirname "$0")/verdict.sh"
 
 
@@ -25,7 +26,7 @@ while read -r p; do
 	(cd "$ours_src" && "$cp" --strict -q "$top/patches/$p") >"$tmp/cp" 2>&1
 	verdict "ours/style/checkpatch/${p%%-*}" "$tmp/cp"
 done <"$top/patches/series"
-for f in "$top"/arch-x86-entry/* "$top"/module/*.[ch] "$top"/fs-binfmt/*.[ch]; do
+for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c; do
 	[ -f "$f" ] || continue
 	(cd "$ours_src" && "$cp" --strict -q --no-tree -f "$f") >"$tmp/cp" 2>&1
 	verdict "ours/style/checkpatch/${f#"$top"/}" "$tmp/cp"
@@ -39,40 +40,114 @@ done
 
 # The C files the series changes, and the ones it adds.
 files=$( (git -C "$ours_src" diff --name-only base HEAD -- '*.c'
-	for f in "$top"/arch-x86-entry/*.c; do echo "arch/x86/entry/${f##*/}"; done) |
+	for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c; do echo "arch/x86/entry/${f##*/}"; done) |
 	sort -u)
-objs=$(for f in $files; do echo "${f%.c}.o"; done)
-asms=$(for f in $files; do echo "${f%.c}.s"; done)
-
-# Warnings of one kernel, one line per warning, without line numbers.
-warnings() {	# SRC OUT LOG OBJECTS ASSEMBLY
-	# sparse: the objects are up to date, C=2 only runs the checker.
-	# W=1: compile to assembly, which leaves the objects alone, and
-	# run kernel-doc (-Wall), which W=1 runs on objects only.
-	{
-		make -C "$1" O="$2" CC="ccache gcc" HOSTCC="ccache gcc" C=2 -k $4 2>&1
-		make -C "$1" O="$2" CC="ccache gcc" HOSTCC="ccache gcc" W=1 -k $5 2>&1
-		for o in $4; do
-			"$1/scripts/kernel-doc" -none -Wall "$1/${o%.o}.c" 2>&1
-		done
-	} >"$3.raw"
-	grep -E '(warning|error):' "$3.raw" |
-		sed -E 's|^.*/(arch/|fs/|mm/|kernel/|include/)|\1|; s/:[0-9]+(:[0-9]+)?:/:/' |
-		sort -u >"$3"
+kmake() {	# SRC OUT MAKE-ARGS...
+	src=$1 out=$2
+	shift 2
+	make -C "$src" O="$out" CC="ccache gcc" HOSTCC="ccache gcc" "$@"
 }
-warnings "$ours_src" "$ours_out" "$tmp/ours" "$objs" "$asms"
+
+# The file a build compiles FILE as: FILE itself, or, when FILE has no
+# object of its own there, the file of its directory that includes it
+# and has one (kernel/sched/build_policy.c includes cputime.c, which
+# does not compile alone).
+unit() {	# SRC OUT FILE
+	if [ ! -f "$2/${3%.c}.o" ]; then
+		g=$(grep -l -F "#include \"${3##*/}\"" "$1/${3%/*}"/*.c |
+			while read -r g; do
+				g=${g#"$1"/}
+				[ -f "$2/${g%.c}.o" ] && echo "$g"
+			done | head -n 1)
+		if [ -n "$g" ]; then
+			echo "$g"
+			return
+		fi
+	fi
+	echo "$3"
+}
+
+# warnings NAME SRC OUT FILE...: the warnings of one kernel in FILEs, one
+# line per warning, without line numbers, in $tmp/NAME; each FILE that
+# could not be checked (its unit does not compile, make or kernel-doc
+# fails) has what went wrong in $tmp/NAME.failed/FILE.  Warnings the
+# same on both sides cancel out, errors too: a file neither side can
+# compile would otherwise pass with nothing checked.
+warnings() {
+	name=$1 src=$2 out=$3
+	shift 3
+	failed=$tmp/$name.failed
+	mkdir -p "$failed"
+	: >"$tmp/$name"
+	# No file: make without a target would build the whole kernel.
+	[ $# -gt 0 ] || return 0
+	units=$(for f in "$@"; do unit "$src" "$out" "$f"; done | sort -u)
+	objs=$(for u in $units; do echo "${u%.c}.o"; done)
+	asms=$(for u in $units; do echo "${u%.c}.s"; done)
+	# sparse: the objects are up to date, C=2 only runs the checker.
+	# W=1: compile to assembly, which leaves the objects alone.  One
+	# make for all; if it fails, one per unit, to know which failed.
+	rc=0
+	# shellcheck disable=SC2086 # lists of targets
+	{
+		kmake "$src" "$out" C=2 -k $objs || rc=1
+		kmake "$src" "$out" W=1 -k $asms || rc=1
+	} >"$tmp/$name.raw" 2>&1
+	if [ "$rc" != 0 ]; then
+		alone=0
+		for u in $units; do
+			if ! { kmake "$src" "$out" C=2 "${u%.c}.o" &&
+			       kmake "$src" "$out" W=1 "${u%.c}.s"; } >"$tmp/one" 2>&1; then
+				alone=1
+				for f in "$@"; do
+					[ "$(unit "$src" "$out" "$f")" = "$u" ] || continue
+					mkdir -p "$failed/${f%/*}"
+					{ echo "make of $u ($name) failed:"; tail -n 30 "$tmp/one"; } \
+						>"$failed/$f"
+				done
+			fi
+		done
+		if [ "$alone" = 0 ]; then
+			for f in "$@"; do
+				mkdir -p "$failed/${f%/*}"
+				{ echo "make ($name) failed, but no file alone:";
+				  tail -n 30 "$tmp/$name.raw"; } >"$failed/$f"
+			done
+		fi
+	fi
+	# kernel-doc (-Wall), which W=1 runs on objects only.
+	for f in "$@"; do
+		"$src/scripts/kernel-doc" -none -Wall "$src/$f" >"$tmp/one" 2>&1 || {
+			mkdir -p "$failed/${f%/*}"
+			{ echo "kernel-doc ($name) failed:"; cat "$tmp/one"; } >>"$failed/$f"
+		}
+		cat "$tmp/one" >>"$tmp/$name.raw"
+	done
+	# The lines as the warnings of both sides can be compared: from the
+	# top of the tree, no line numbers.
+	grep -E '(warning|error):' "$tmp/$name.raw" >"$tmp/$name.lines"
+	if ! sed -E 's#^.*/(arch/|fs/|mm/|kernel/|include/)#\1#; s/:[0-9]+(:[0-9]+)?:/:/' \
+		"$tmp/$name.lines" >"$tmp/$name.unsorted"; then
+		for f in "$@"; do
+			mkdir -p "$failed/${f%/*}"
+			echo "the warnings ($name) could not be read" >>"$failed/$f"
+		done
+	fi
+	sort -u "$tmp/$name.unsorted" >"$tmp/$name"
+}
+# shellcheck disable=SC2086 # a list of files
+warnings ours "$ours_src" "$ours_out" $files
 # The reference has only the files the series changes.
-ref_objs='' ref_asms=''
-for f in $files; do
-	[ -f "$ref_src/$f" ] || continue
-	ref_objs="$ref_objs ${f%.c}.o"
-	ref_asms="$ref_asms ${f%.c}.s"
-done
-warnings "$ref_src" "$ref_out" "$tmp/ref" "$ref_objs" "$ref_asms"
+ref_files=$(for f in $files; do [ -f "$ref_src/$f" ] && echo "$f"; done)
+# shellcheck disable=SC2086
+warnings ref "$ref_src" "$ref_out" $ref_files
 echo "== warnings of the reference in these files (not ours):"
 cat "$tmp/ref"
 for f in $files; do
-	grep -F "$f:" "$tmp/ours" | grep -vxF -f "$tmp/ref" >"$tmp/new" || true
+	{
+		cat "$tmp/ours.failed/$f" "$tmp/ref.failed/$f" 2>/dev/null
+		grep -F "$f:" "$tmp/ours" | grep -vxF -f "$tmp/ref"
+	} >"$tmp/new"
 	verdict "ours/style/sparse-w1/$f" "$tmp/new"
 done
 exit 0
