@@ -7,7 +7,7 @@ top=$(dirname "$0")/../..
 # shellcheck source=tools-testing/qemu/apt.sh
 . "$top/tools-testing/qemu/apt.sh"
 want=$(cat "$top/kernel-version")
-pkgs="build-essential gcc-multilib flex bison bc cpio kmod libelf-dev libssl-dev
+pkgs="build-essential gcc-multilib libc6-dev-x32 flex bison bc cpio kmod libelf-dev libssl-dev
 xz-utils rsync ccache sparse git python3 python3-docutils python3-ply python3-git
 qemu-system-x86
 busybox-static trinity

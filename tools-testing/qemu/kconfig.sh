@@ -11,12 +11,24 @@ make -C "$src" O="$out" tinyconfig
 "$src/scripts/kconfig/merge_config.sh" -m -O "$out" "$out/.config" "$@"
 make -C "$src" O="$out" olddefconfig
 bad=0
+n=0
 for frag in "$@"; do
+	n=$((n + 1))
+	# The fragments merged after this one override it, as in
+	# merge_config.sh.
+	later='' i=0
+	for f in "$@"; do
+		i=$((i + 1))
+		[ "$i" -gt "$n" ] && later="$later $f"
+	done
 	grep -E '^(CONFIG_|# CONFIG_[A-Z0-9_]+ is not set)' "$frag" | while read -r line; do
+		opt=${line#'# '}
+		opt=${opt%%[= ]*}
+		for f in $later; do
+			grep -qE "^($opt=|# $opt is not set)" "$f" && continue 2
+		done
 		case "$line" in
 		'# CONFIG_'*)
-			opt=${line#'# '}
-			opt=${opt%% *}
 			if grep -q "^$opt=" "$out/.config"; then
 				echo "Kconfig: $opt is set but ${frag##*/} asks for it off"
 				exit 1

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * try_exec EXPECT PROGRAM [ARGS...]: exec PROGRAM in a child and check the
- * outcome without a shell in between (a shell would run a file it cannot
- * exec as a script).  EXPECT is "runs" (exec succeeds and the program
- * exits 0) or an errno name the exec must fail with (ENOEXEC, ...).
+ * try_exec [-u UID] EXPECT PROGRAM [ARGS...]: exec PROGRAM in a child and
+ * check the outcome without a shell in between (a shell would run a file
+ * it cannot exec as a script).  EXPECT is "runs" (exec succeeds and the
+ * program exits 0) or an errno name the exec must fail with (ENOEXEC,
+ * ...).  With -u, the child drops to user and group UID first.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <sys/wait.h>
@@ -31,10 +33,16 @@ static const char *errname(int nr)
 int main(int argc, char **argv)
 {
 	int pipefd[2], status, err = 0;
+	long uid = -1;
 	pid_t pid;
 
+	if (argc > 2 && !strcmp(argv[1], "-u")) {
+		uid = atol(argv[2]);
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc < 3) {
-		fprintf(stderr, "usage: try_exec EXPECT PROGRAM [ARGS...]\n");
+		fprintf(stderr, "usage: try_exec [-u UID] EXPECT PROGRAM [ARGS...]\n");
 		return 2;
 	}
 	if (pipe(pipefd))
@@ -42,6 +50,8 @@ int main(int argc, char **argv)
 	pid = fork();
 	if (pid == 0) {
 		close(pipefd[0]);
+		if (uid >= 0 && (setgid(uid) || setuid(uid)))
+			_exit(124);
 		execv(argv[2], argv + 2);
 		err = errno;
 		if (write(pipefd[1], &err, sizeof(err)) != sizeof(err))
