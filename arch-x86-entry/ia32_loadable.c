@@ -11,21 +11,21 @@
  * format has loaded an i386 program.  It disables IA32 emulation again when
  * no 32-bit process is left (after a grace period, or when it is removed).
  *
- * ia32_enabled() reads ia32_enabled_key.  Enabling or disabling flips it,
- * sets the DPL of the INT $0x80 gate and rewrites the SYSCALL/SYSENTER MSRs
- * of every online CPU, under the CPU hotplug lock: a CPU that comes online
- * later, or resumes, programs them in syscall_init() from the key.  The
- * entry code of every 32-bit system call also tests the state (a single
- * static key, ia32_syscall_fast_key, while enabled without a policy), which
- * covers the platforms whose MSRs or IDT do not follow (Xen PV) and the
- * moment between the key flip and the rewrite of the other CPUs.
+ * ia32_enabled() reads ia32_enabled_key.  The SYSCALL/SYSENTER MSRs point
+ * at the compat entry code from boot, as with IA32 emulation built in, and
+ * are never rewritten (KVM restores its own copy of them on every VM exit);
+ * the entry code of every 32-bit system call tests the state instead: a
+ * single static key, ia32_syscall_fast_key, while enabled without a policy,
+ * else ia32_syscall_check().  Enabling or disabling flips the keys and sets
+ * the DPL of the INT $0x80 gate, so that a disabled INT $0x80 is refused by
+ * the CPU itself, exactly as without the gate.
  */
 
 #define pr_fmt(fmt) "ia32: " fmt
 
 #include <linux/atomic.h>
 #include <linux/binfmts.h>
-#include <linux/cpu.h>
+#include <linux/build_bug.h>
 #include <linux/elf.h>
 #include <linux/export.h>
 #include <linux/init.h>
@@ -36,7 +36,6 @@
 #include <linux/mutex.h>
 #include <linux/printk.h>
 #include <linux/sched/signal.h>
-#include <linux/smp.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
@@ -44,14 +43,13 @@
 #include <asm/ia32.h>
 #include <asm/insn.h>
 #include <asm/insn-eval.h>
-#include <asm/proto.h>
 #include <asm/vdso.h>
 
 DEFINE_STATIC_KEY_FALSE(ia32_enabled_key);
 /* Enabled and no policy: all that the entry code of a 32-bit syscall reads */
 DEFINE_STATIC_KEY_FALSE(ia32_syscall_fast_key);
 /* The policy: 32-bit system calls only from i386 programs */
-static DEFINE_STATIC_KEY_FALSE(ia32_i386_only_key);
+DEFINE_STATIC_KEY_FALSE(ia32_i386_only_key);
 
 /* ia32_emulation= on the command line: -1 if absent, else its value */
 static int ia32_cmdline __ro_after_init = -1;
@@ -60,7 +58,7 @@ static bool ia32_platform_off __ro_after_init;
 
 /*
  * Serializes enabling, disabling, the policy and the registration of the
- * i386 format: the keys, the INT $0x80 gate and the MSRs change together.
+ * i386 format: the keys and the INT $0x80 gate change together.
  */
 static DEFINE_MUTEX(ia32_mutex);
 
@@ -126,33 +124,13 @@ static const char *ia32_lock_reason(void)
 	return NULL;
 }
 
-bool __init ia32_can_enable(void)
+/*
+ * IA32 emulation may be enabled in this boot: the entry points are set up
+ * at boot (syscall_init(), idt_setup_traps()) as if it were.
+ */
+bool ia32_can_enable(void)
 {
 	return !ia32_lock_reason();
-}
-
-/* The address space of current was set up by the i386 ELF loader. */
-static __always_inline bool ia32_task_is_i386(void)
-{
-	return arch_test_bit(MM_CONTEXT_UPROBE_IA32, &current->mm->context.flags);
-}
-
-/**
- * ia32_syscall_check - may current make a 32-bit system call
- *
- * The slow path of ia32_syscall_allowed(), once ia32_syscall_fast_key is
- * off: IA32 emulation is disabled, or the policy allows 32-bit system calls
- * from i386 programs only.  Called by the entry code before it establishes
- * kernel context, hence noinstr.
- *
- * Return: true if IA32 emulation is enabled and the policy lets current in.
- */
-noinstr bool ia32_syscall_check(void)
-{
-	if (!ia32_enabled())
-		return false;
-
-	return !static_branch_unlikely(&ia32_i386_only_key) || ia32_task_is_i386();
 }
 
 /* The selector error code of #GP: external event (bit 0), IDT vector (bit 1) */
@@ -169,23 +147,28 @@ static const char * const ia32_door_name[] = {
 static struct module *ia32_owner;
 
 /* One rate-limited line per kind of refusal, with what to do about it. */
-static void ia32_report_disabled(const char *door)
+static void ia32_report_disabled(enum ia32_door door)
 {
 	static DEFINE_RATELIMIT_STATE(rs, DEFAULT_RATELIMIT_INTERVAL,
 				      DEFAULT_RATELIMIT_BURST);
 	const char *reason = ia32_lock_reason();
 
+	if (door == IA32_DOOR_INT80)
+		ia32_count(IA32_REFUSED_INT80);
 	if (!__ratelimit(&rs))
 		return;
 	if (reason)
 		pr_notice("%s from %s[%d] refused: IA32 emulation is disabled: %s\n",
-			  door, current->comm, task_pid_nr(current), reason);
+			  ia32_door_name[door], current->comm,
+			  task_pid_nr(current), reason);
 	else if (READ_ONCE(ia32_owner))
 		pr_notice("%s from %s[%d] refused: IA32 emulation is disabled until an i386 program starts\n",
-			  door, current->comm, task_pid_nr(current));
+			  ia32_door_name[door], current->comm,
+			  task_pid_nr(current));
 	else
 		pr_notice("%s from %s[%d] refused: IA32 emulation is disabled; run 'modprobe ia32_emulation'\n",
-			  door, current->comm, task_pid_nr(current));
+			  ia32_door_name[door], current->comm,
+			  task_pid_nr(current));
 }
 
 static void ia32_report_policy(enum ia32_door door)
@@ -196,6 +179,8 @@ static void ia32_report_policy(enum ia32_door door)
 					     DEFAULT_RATELIMIT_BURST),
 	};
 
+	BUILD_BUG_ON(IA32_POLICY_SYSENTER - IA32_POLICY_INT80 != IA32_DOOR_SYSENTER ||
+		     IA32_POLICY_SYSCALL - IA32_POLICY_INT80 != IA32_DOOR_SYSCALL);
 	ia32_count(IA32_POLICY_INT80 + door);
 	if (__ratelimit(&rs[door]))
 		pr_notice("%s from %s[%d] refused: not an i386 program and ia32_emulation.i386_only is set; set it to N to allow it\n",
@@ -205,7 +190,7 @@ static void ia32_report_policy(enum ia32_door door)
 
 /**
  * ia32_syscall_refused - account and report a refused 32-bit system call
- * @door: SYSENTER or SYSCALL (INT 0x80 is accounted by ia32_user_gp())
+ * @door: the entry point
  *
  * Called by the entry code, with kernel context established, when
  * ia32_syscall_allowed() said no.
@@ -215,7 +200,7 @@ void ia32_syscall_refused(enum ia32_door door)
 	if (ia32_enabled())
 		ia32_report_policy(door);
 	else
-		ia32_report_disabled(ia32_door_name[door]);
+		ia32_report_disabled(door);
 }
 
 /**
@@ -226,10 +211,10 @@ void ia32_syscall_refused(enum ia32_door door)
  * Called by the #GP handler for every user #GP before it sends SIGSEGV.
  * Disabled, the INT $0x80 gate has DPL 0 (or is missing) and the CPU
  * raises #GP with the IDT flag in the error code, the IP on the
- * instruction; the entry code raises the same #GP when it refuses INT
- * $0x80 (FRED, the policy, Xen PV).  Look at the instruction rather than at
- * the vector in the error code, which some emulators scale by the size of
- * an IDT entry.
+ * instruction; so does fred_intx() when it refuses INT $0x80.  (The
+ * refusals of do_int80_emulation() are accounted there.)  The error code
+ * names a vector, which some emulators scale by the size of an IDT entry:
+ * look at the instruction, only on this rare path.
  */
 void ia32_user_gp(struct pt_regs *regs, unsigned long error_code)
 {
@@ -250,33 +235,26 @@ void ia32_user_gp(struct pt_regs *regs, unsigned long error_code)
 		return;
 
 	if (ia32_enabled() && static_branch_unlikely(&ia32_i386_only_key) &&
-	    !ia32_task_is_i386()) {
+	    !ia32_task_is_i386())
 		ia32_report_policy(IA32_DOOR_INT80);
-		return;
-	}
-	ia32_count(IA32_REFUSED_INT80);
-	ia32_report_disabled(ia32_door_name[IA32_DOOR_INT80]);
+	else
+		ia32_report_disabled(IA32_DOOR_INT80);
 }
 
-/* Reprogram this CPU's SYSCALL and SYSENTER MSRs from ia32_enabled(). */
-static void ia32_sync_cpu(void *unused)
-{
-	syscall_init();
-}
-
-/* ia32_syscall_fast_key follows the others. Called with the locks held. */
+/* ia32_syscall_fast_key follows the others.  Called with ia32_mutex held. */
 static void ia32_fast_key_sync(void)
 {
 	if (static_key_enabled(&ia32_enabled_key) &&
 	    !static_key_enabled(&ia32_i386_only_key))
-		static_branch_enable_cpuslocked(&ia32_syscall_fast_key);
+		static_branch_enable(&ia32_syscall_fast_key);
 	else
-		static_branch_disable_cpuslocked(&ia32_syscall_fast_key);
+		static_branch_disable(&ia32_syscall_fast_key);
 }
 
 /*
  * Enable or disable, with ia32_mutex held.  The fast key is never on while
- * the others refuse: it is turned off first and on last.
+ * the others refuse: it is turned off first and on last.  The INT $0x80
+ * gate is let open last and shut first.
  */
 static void ia32_set_enabled(bool enable)
 {
@@ -285,18 +263,15 @@ static void ia32_set_enabled(bool enable)
 	if (enable == ia32_enabled())
 		return;
 
-	cpus_read_lock();
 	if (enable) {
-		static_branch_enable_cpuslocked(&ia32_enabled_key);
+		static_branch_enable(&ia32_enabled_key);
 		ia32_fast_key_sync();
 		idt_set_int80_user(true);
 	} else {
 		idt_set_int80_user(false);
-		static_branch_disable_cpuslocked(&ia32_syscall_fast_key);
-		static_branch_disable_cpuslocked(&ia32_enabled_key);
+		static_branch_disable(&ia32_syscall_fast_key);
+		static_branch_disable(&ia32_enabled_key);
 	}
-	on_each_cpu(ia32_sync_cpu, NULL, 1);
-	cpus_read_unlock();
 }
 
 /* The i386 ELF format, registered on behalf of a module */
@@ -472,15 +447,13 @@ EXPORT_SYMBOL_NS_GPL(ia32_emulation_disable_idle, IA32_EMULATION);
 void ia32_emulation_set_policy(bool i386_only)
 {
 	mutex_lock(&ia32_mutex);
-	cpus_read_lock();
 	if (i386_only) {
-		static_branch_disable_cpuslocked(&ia32_syscall_fast_key);
-		static_branch_enable_cpuslocked(&ia32_i386_only_key);
+		static_branch_disable(&ia32_syscall_fast_key);
+		static_branch_enable(&ia32_i386_only_key);
 	} else {
-		static_branch_disable_cpuslocked(&ia32_i386_only_key);
+		static_branch_disable(&ia32_i386_only_key);
 		ia32_fast_key_sync();
 	}
-	cpus_read_unlock();
 	mutex_unlock(&ia32_mutex);
 }
 EXPORT_SYMBOL_NS_GPL(ia32_emulation_set_policy, IA32_EMULATION);
@@ -491,11 +464,11 @@ EXPORT_SYMBOL_NS_GPL(ia32_emulation_set_policy, IA32_EMULATION);
  *
  * A 64-bit task that maps the 32-bit vDSO (CRIU restoring a 32-bit task)
  * holds IA32 emulation as an i386 exec does, so that it is not disabled
- * under it.
+ * under it, and enables it as such an exec does.
  *
- * Return: the size of the vDSO, -EINVAL while IA32 emulation is disabled
- * (what a kernel without IA32 emulation answers), or the error of the
- * mapping.
+ * Return: the size of the vDSO, -EINVAL while the ia32_emulation module is
+ * not loaded (what a kernel without IA32 emulation answers), or the error
+ * of the mapping.
  */
 int ia32_emulation_map_vdso(unsigned long addr)
 {
@@ -504,7 +477,7 @@ int ia32_emulation_map_vdso(unsigned long addr)
 
 	mutex_lock(&ia32_mutex);
 	/* Not if the module is on its way out: set_binfmt() cannot fail */
-	if (!ia32_enabled() || !ia32_owner || !try_module_get(ia32_owner))
+	if (!ia32_owner || !try_module_get(ia32_owner))
 		goto out;
 
 	ret = map_vdso_once(&vdso_image_32, addr);
@@ -514,6 +487,12 @@ int ia32_emulation_map_vdso(unsigned long addr)
 			set_binfmt(&ia32_elf_format);
 		mmap_write_unlock(mm);
 		ia32_last_use = jiffies;
+		if (!ia32_enabled()) {
+			ia32_set_enabled(true);
+			ia32_count(IA32_AUTO_ENABLED);
+			pr_info("IA32 emulation enabled for %s[%d] (ARCH_MAP_VDSO_32)\n",
+				current->comm, task_pid_nr(current));
+		}
 		ret = vdso_image_32.size;
 	}
 	module_put(ia32_owner);
@@ -539,32 +518,41 @@ static unsigned long ia32_live(void)
 	return n;
 }
 
+static ssize_t enabled_show(struct kobject *kobj, struct kobj_attribute *a,
+			    char *buf)
+{
+	return sysfs_emit(buf, "%d\n", ia32_enabled());
+}
+
+/* It walks every process: for root only */
+static ssize_t live_show(struct kobject *kobj, struct kobj_attribute *a,
+			 char *buf)
+{
+	return sysfs_emit(buf, "%lu\n", ia32_live());
+}
+
+static struct kobj_attribute ia32_attr_enabled = __ATTR_RO(enabled);
+static struct kobj_attribute ia32_attr_live = __ATTR_RO_MODE(live, 0400);
+
 struct ia32_attr {
 	struct kobj_attribute attr;
-	int count;	/* enum ia32_count, or -1 */
+	enum ia32_count count;
 };
 
-static ssize_t ia32_attr_show(struct kobject *kobj, struct kobj_attribute *a,
-			      char *buf)
+static ssize_t ia32_count_show(struct kobject *kobj, struct kobj_attribute *a,
+			       char *buf)
 {
 	const struct ia32_attr *ia = container_of(a, struct ia32_attr, attr);
 
-	if (ia->count >= 0)
-		return sysfs_emit(buf, "%lu\n",
-				  atomic_long_read(&ia32_counts[ia->count]));
-	if (!strcmp(a->attr.name, "enabled"))
-		return sysfs_emit(buf, "%d\n", ia32_enabled());
-	return sysfs_emit(buf, "%lu\n", ia32_live());
+	return sysfs_emit(buf, "%lu\n", atomic_long_read(&ia32_counts[ia->count]));
 }
 
 #define IA32_ATTR(_name, _count)					\
 	static struct ia32_attr ia32_attr_##_name = {			\
-		.attr = __ATTR(_name, 0444, ia32_attr_show, NULL),	\
+		.attr = __ATTR(_name, 0444, ia32_count_show, NULL),	\
 		.count = _count,					\
 	}
 
-IA32_ATTR(enabled, -1);
-IA32_ATTR(live, -1);
 IA32_ATTR(execs, IA32_EXECS);
 IA32_ATTR(foreign_elf, IA32_FOREIGN_ELF);
 IA32_ATTR(auto_enabled, IA32_AUTO_ENABLED);
@@ -575,8 +563,8 @@ IA32_ATTR(refused_policy_sysenter, IA32_POLICY_SYSENTER);
 IA32_ATTR(refused_policy_syscall, IA32_POLICY_SYSCALL);
 
 static struct attribute *ia32_attrs[] = {
-	&ia32_attr_enabled.attr.attr,
-	&ia32_attr_live.attr.attr,
+	&ia32_attr_enabled.attr,
+	&ia32_attr_live.attr,
 	&ia32_attr_execs.attr.attr,
 	&ia32_attr_foreign_elf.attr.attr,
 	&ia32_attr_auto_enabled.attr.attr,

@@ -104,7 +104,7 @@ static void ia32_idle_check(struct work_struct *work)
 		ia32_emulation_disable_idle(idle_since);
 		idle_since = 0;
 	}
-	schedule_delayed_work(&idle_work, ia32_idle_period());
+	queue_delayed_work(system_freezable_wq, &idle_work, ia32_idle_period());
 }
 
 static int idle_timeout_set(const char *val, const struct kernel_param *kp)
@@ -118,7 +118,7 @@ static int idle_timeout_set(const char *val, const struct kernel_param *kp)
 		return -EINVAL;
 	WRITE_ONCE(idle_timeout, timeout);
 	if (registered)
-		mod_delayed_work(system_wq, &idle_work, 0);
+		mod_delayed_work(system_freezable_wq, &idle_work, 0);
 	return 0;
 }
 
@@ -166,7 +166,7 @@ static int __init ia32_emulation_init(void)
 	if (ret)
 		return ret;
 
-	schedule_delayed_work(&idle_work, ia32_idle_period());
+	queue_delayed_work(system_freezable_wq, &idle_work, ia32_idle_period());
 	pr_info("i386 programs can run%s\n",
 		autoloaded ? " (loaded for an exec)" : "");
 	return 0;
