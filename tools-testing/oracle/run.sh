@@ -5,8 +5,8 @@
 # base/ is one case, the runs of base/ (console and TAP of ref-intel,
 # refoff-intel and ours-intel, as qemu/init writes them) with the files
 # the case replaces.  RESULTS.PY parses every run and compares the
-# reference (ref, refoff) with ours, with known.tsv and selftests.list
-# of this directory.  The case's file "expect" says what it must give:
+# reference (ref, refoff) with ours, with known.tsv, selftests.list and
+# required.txt of this directory.  The case's file "expect" says what it must give:
 #   accept           no FAIL line, "0 failed", exit 0;
 #   reject PREFIX    a FAIL line "FAIL: PREFIX..." (the test, the CPU
 #                    model, the side and what failed), one "reject" line
@@ -41,7 +41,7 @@ for dir in "$here"/*/; do
 	done
 	rc=0
 	"$results" compare --known "$here/known.tsv" --summary "$tmp/summary.tsv" \
-		--expect "$here/selftests.list" \
+		--expect "$here/selftests.list" --require "$here/required.txt" \
 		--suite ref= --suite refoff=nomod/ --suite ours=,nomod/ \
 		intel "$tmp/run/ref-intel.tsv,$tmp/run/refoff-intel.tsv" \
 		"$tmp/run/ours-intel.tsv" >"$tmp/out" 2>&1 || rc=$?

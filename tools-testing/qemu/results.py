@@ -27,8 +27,12 @@ manifest MAKEFILE DIR OUT
     builds (TARGETS_C_*, with _32 and _64), and fail if one of them is
     not an executable in DIR.
 
+required RUN.tsv...
+    Print the --require lines of these runs: per kind of run, every
+    verdict all its runs give.
+
 compare --known FILE --summary FILE [--expect FILE --suite RUN=PREFIX,..]
-        [--like REGEX=REPLACEMENT ...] LABEL REF.tsv[,..] OURS.tsv[,..] ...
+        [--require FILE] [--like REGEX=REPLACEMENT ...] LABEL REF.tsv[,..] OURS.tsv[,..] ...
     Prints the table (test, cpu, reference, ours), writes the summary,
     and ends with "N passed, N failed".  Per test and CPU model:
     - the reference must pass, or give exactly the verdict and exit
@@ -42,6 +46,9 @@ compare --known FILE --summary FILE [--expect FILE --suite RUN=PREFIX,..]
       prefix given there (RUN is the run's name up to its first "-":
       "--suite ours=,nomod/" asks ours-intel.tsv for "sigreturn_64" and
       "nomod/sigreturn_64");
+    - every verdict the --require file names must be in every run of
+      its kind (lines "KIND NAME", KIND the run's name up to its first
+      "-"): a test only ours runs has no reference to be missed by;
     - a test of ours that the reference runs under another name takes
       that test's verdict as the reference's (--like, a regular
       expression over the whole name and its replacement: with
@@ -70,7 +77,8 @@ SPLAT = re.compile(
     r'|possible recursive|inconsistent lock state|KASAN:|UBSAN:|KFENCE:'
     r'|kmemleak: .*new suspected|RCU detected stall|rcu: INFO:'
     r'|unreferenced object|stack-protector|double fault|Unable to handle'
-    r'|LOCKUP|Bad page|corruption)')
+    r'|LOCKUP|Bad page|corruption|printk messages dropped'
+    r'|No irq handler for vector|NOHZ tick-stop error)')
 # What show_signal() and fixup_iopl_exception() in
 # arch/x86/kernel/traps.c print about a user task ("traps: comm[pid]
 # general protection fault ip:... sp:... error:... in ..."): the task's
@@ -388,6 +396,18 @@ def read_list(path):
         return [w for w in (line.split('#', 1)[0].strip() for line in f) if w]
 
 
+def read_required(path):
+    """KIND NAME lines: the verdicts every run of KIND (its name up to
+    the first '-') must give."""
+    out = {}
+    for line in read_list(path):
+        kind, _, name = line.partition(' ')
+        if not name.strip():
+            raise SystemExit(f'{path}: want KIND NAME: {line}')
+        out.setdefault(kind, []).append(name.strip())
+    return out
+
+
 def suite_prefixes(specs):
     suites = {}
     for spec in specs:
@@ -417,7 +437,9 @@ def judge(name, cpu, r, o, known):
         elif side == 'reference':
             want, rc, reason = expected(known, rec.alias or name, cpu)
             why = f'known: {reason}' if reason else 'not listed as known'
-            ok = rec.outcome == want and rec.rc == rc
+            # A verdict of three columns has no exit status.
+            ok = rec.outcome == want and rec.rc in (rc, '-' if want ==
+                                                    'pass' else rc)
             out.append((side, ok, f'{rec.cell()}, expected {want} rc={rc} '
                         f'({why}): {rec.detail}'))
         elif r is None:
@@ -464,8 +486,8 @@ def stand_in(r, o, like):
 
 
 def compare(argv):
-    opts, rest = options(argv, ['--known', '--summary', '--expect'],
-                         ['--suite', '--like'])
+    opts, rest = options(argv, ['--known', '--summary', '--expect',
+                                '--require'], ['--suite', '--like'])
     if not opts['--known'] or not opts['--summary'] or len(rest) % 3:
         print(__doc__, file=sys.stderr)
         return 2
@@ -473,12 +495,21 @@ def compare(argv):
     expect = read_list(opts['--expect']) if opts['--expect'] else []
     suites = suite_prefixes(opts['--suite'])
     like = likes(opts['--like'])
+    require = read_required(opts['--require']) if opts['--require'] else {}
     rows = []
+    absent = []
     for i in range(0, len(rest), 3):
         cpu, ref, ours = rest[i:i + 3]
         r, ref_runs = load_all(ref)
         o, ours_runs = load_all(ours)
         stand_in(r, o, like)
+        # Every verdict a run of this kind always gives: a test of ours
+        # that vanished has no reference to be missed by.
+        for runs in (ref_runs, ours_runs):
+            for run, res in runs.items():
+                for name in require.get(run.split('-')[0], []):
+                    if name not in res:
+                        absent.append((name, cpu, run))
         names = list(r) + [n for n in o if n not in r]
         # Every selftest in every suite run: one missing on both sides
         # would otherwise have no row at all.
@@ -526,6 +557,12 @@ def compare(argv):
                   f'{cells[1]:<{cw}}{mark}'.rstrip())
             for side, p in bad:
                 problems.append(f'{name} [{cpu}] {side}: {p}'[:400])
+        for name, cpu, run in absent:
+            out.write(f'{name}\t{cpu}\tmissing from {run}\t-\t-\t-\t1\n')
+            print(f'{name:<{width}}  {cpu:<5}  missing from {run}')
+            problems.append(f'{name} [{cpu}] {run}: missing, every {run} '
+                            f'run must give it ({opts["--require"]})')
+            failed += 1
     for p in problems:
         print('FAIL: ' + p)
     print(f'{passed} passed, {failed} failed')
@@ -609,6 +646,26 @@ def manifest(makefile, directory, out):
     return 0
 
 
+def required(paths):
+    """The KIND NAME lines of --require: per kind of run, the verdicts
+    every one of these runs of that kind gives (no pseudo-verdicts)."""
+    kinds = {}
+    for path in paths:
+        names = [n for n in load(path) if ':' not in n]
+        kind = run_name(path).split('-')[0]
+        if kind in kinds:
+            kinds[kind] = [n for n in kinds[kind] if n in set(names)]
+        else:
+            kinds[kind] = names
+    print('# KIND NAME: every run of KIND (its name up to the first "-") must')
+    print('# give the verdict NAME (results.py compare --require).  Written by')
+    print('# make required-verdicts from the runs of a make check.')
+    for kind in sorted(kinds):
+        for name in kinds[kind]:
+            print(f'{kind} {name}')
+    return 0
+
+
 def main():
     args = sys.argv[1:]
     if len(args) == 2 and args[0] == 'tap':
@@ -621,6 +678,8 @@ def main():
         return manifest(*args[1:])
     if args and args[0] == 'compare':
         return compare(args[1:])
+    if len(args) > 1 and args[0] == 'required':
+        return required(args[1:])
     print(__doc__, file=sys.stderr)
     return 2
 

@@ -13,16 +13,18 @@
  *                prefixed one (3e cd 80) -- and error code INT80_ERR
  *                (default 0x402; see int80.c for QEMU's 0x802)
  *   SYSCALL      returns -ENOSYS after the instruction
- *   SYSENTER     faults at the instruction: #GP(0) with SYSENTER_CS 0
- *                (Intel), #UD (AMD in long mode)
+ *   SYSENTER     #GP(0): from the CPU, at the instruction, with
+ *                SYSENTER_CS 0 (ia32_emulation=off); from the entry code of
+ *                loadable IA32 emulation, which leaves the SYSENTER MSRs
+ *                set, at the SYSENTER of the vDSO (SYSENTER loses the IP);
+ *                or #UD at the instruction (AMD in long mode)
  * policy: IA32 emulation enabled, i386_only set, and this is no i386
  * program: refused by the entry code, with the error each door gives when
  * shut:
  *   INT 0x80     #GP(0x402) with the IP rewound over the two bytes of the
  *                INT (the entry code cannot see prefixes)
  *   SYSCALL      returns -ENOSYS after the instruction
- *   SYSENTER     #GP(0) (or #UD from an AMD CPU); SYSENTER loses the IP,
- *                so it is reported in the vDSO, not here
+ *   SYSENTER     as when shut
  * open: IA32 emulation enabled for every task, as built in:
  *   INT 0x80     getpid() through the i386 table, from every mode
  * SYSCALL and SYSENTER from an enabled door return to the landing pad of
@@ -127,17 +129,12 @@ static void knock_all(void *stack, unsigned long cs, const char *seg,
 	       "-ENOSYS");
 
 	knock32(door_sysenter_32, stack, cs, door_sysenter_done);
-	if (mode == SHUT)
-		report("sysenter", seg,
-		       (fault.signal == SIGSEGV || fault.signal == SIGILL) &&
-		       fault.pc == (unsigned long)door_sysenter_insn,
-		       "fault at the SYSENTER");
-	else
-		report("sysenter", seg,
-		       (fault.signal == SIGSEGV && fault.trap == 13 && !fault.err) ||
-		       (fault.signal == SIGILL &&
-			fault.pc == (unsigned long)door_sysenter_insn),
-		       "#GP(0), or #UD at the SYSENTER");
+	report("sysenter", seg,
+	       (fault.signal == SIGSEGV && fault.si.si_code == SI_KERNEL &&
+		fault.trap == 13 && !fault.err) ||
+	       (fault.signal == SIGILL &&
+		fault.pc == (unsigned long)door_sysenter_insn),
+	       "#GP(0), or #UD at the SYSENTER");
 }
 
 int main(int argc, char **argv)
