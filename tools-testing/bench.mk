@@ -7,6 +7,9 @@
 #   doors, exec   the reference and our kernel with the module loaded,
 #                 on both CPU models (plans/bench-doors); ours booted a
 #                 second time, to show that the counts repeat exactly
+#   policy        on our kernel, in the same boots: the 32-bit doors and
+#                 exec of an i386 program with the module's i386_only
+#                 policy on (plans/bench-doors)
 #   module        load, unload, the auto-loading exec (plans/bench-module)
 #   qemu          native against qemu-i386 (plans/bench-qemu)
 #
@@ -17,6 +20,10 @@ BENCH := $(B)/bench
 BENCH_DIR := $(TOP)/tools-testing/bench
 BENCH_DOC := $(TOP)/Documentation/admin-guide/ia32-emulation-bench.rst
 BENCH_PNG := $(TOP)/Documentation/images/ia32-emulation-bench.png
+# The benchmark and Debian's kmod (kmod.mk): /sbin/modprobe, which the
+# kernel runs to auto-load the module, and /sbin/rmmod are kmod's, as on
+# the test VMs; none of the test suite's other roots.
+BENCH_ROOTS = $(KMOD_ROOT) $(BENCH)/root
 # One vCPU (icount runs one vCPU at a time anyway, and a second one's idle
 # ticks would count too); one instruction per nanosecond of guest time;
 # an idle guest's clock jumps to its next timer rather than following the
@@ -50,10 +57,10 @@ bench: build
 	@$(STAGE) bench bench-build "benchmark programs, qemu-i386 and i386 busybox for the VMs" \
 		$(BENCH_DIR)/build.sh $(BENCH)/root $(BENCH)/deb
 	@$(STAGE) bench bench-initramfs-ref "initramfs of the reference, with the benchmark" \
-		env EXTRA_ROOTS="$(BENCH)/root" $(Q)/make-initramfs.sh \
+		env EXTRA_ROOTS="$(BENCH_ROOTS)" $(Q)/make-initramfs.sh \
 		$(BENCH)/initramfs-ref.cpio $(REF_OUT) $(B)
 	@$(STAGE) bench bench-initramfs-ours "initramfs of our kernel and module, with the benchmark" \
-		env EXTRA_ROOTS="$(BENCH)/root" $(Q)/make-initramfs.sh \
+		env EXTRA_ROOTS="$(BENCH_ROOTS)" $(Q)/make-initramfs.sh \
 		$(BENCH)/initramfs-ours.cpio $(OURS_OUT) $(B) $(B)/modroot
 	@$(MAKE) --no-print-directory -j$(VM_JOBS) bench-runs
 	@$(STAGE) bench bench-report "build/bench/results.tsv, the table and the chart" \

@@ -27,7 +27,25 @@ settle() {
 }
 
 # The ia32_emulation module, when the kernel has it: the reference has
-# IA32 emulation built in.
+# IA32 emulation built in.  /sbin/modinfo is Debian's kmod (a bare
+# modinfo would be busybox's applet).
 have_module() {
-	modinfo ia32_emulation >/dev/null 2>&1
+	/sbin/modinfo ia32_emulation >/dev/null 2>&1
+}
+
+# The module's policy: Y, 32-bit system calls from i386 programs only.
+# shellcheck disable=SC2034 # for the plans
+I386_ONLY=/sys/module/ia32_emulation/parameters/i386_only
+
+# killed CMD...: succeed, printing signal=N, if CMD is killed by a
+# signal; fail, printing exit=N, if it exits.
+killed() {
+	"$@" >/dev/null 2>&1
+	rc=$?
+	if [ "$rc" -gt 128 ]; then
+		echo "signal=$((rc - 128))"
+		return 0
+	fi
+	echo "exit=$rc"
+	return 1
 }

@@ -36,6 +36,17 @@ VSYSCALL_DOOR = {
     'amd': 'compat SYSCALL, 32-bit vDSO __kernel_vsyscall',
 }
 CPUS = ['intel', 'amd']
+# The i386_only policy: what plans/bench-doors measures again on our
+# kernel with it on (policy/NAME), against the same with it off
+# (door/... or exec/...) in the same boot, and against the reference.
+POLICY = [
+    ('policy/syscall_64', 'door/syscall_64',
+     'SYSCALL, 64-bit (the policy does not touch it)'),
+    ('policy/int80_32', 'door/int80_32', 'INT 0x80, 32-bit'),
+    ('policy/vsyscall_32', 'door/vsyscall_32', None),
+    ('policy/static_32', 'exec/static_32',
+     'fork + exec + exit, static 32-bit'),
+]
 # Workloads of tools-testing/bench/work.c, labelled with their size N
 WORKLOADS = [
     ('getppid', 'syscall-heavy: {n:,} getppid()'),
@@ -180,6 +191,45 @@ def doors_table(res):
     return rows, chart, over, open_
 
 
+def expect(res, kind, cpu, name, key, want):
+    """Every repetition of NAME in the KIND-CPU run says KEY=WANT."""
+    got = res.values(kind, cpu, name, key)
+    if any(v != want for v in got):
+        raise Fail(f'{kind}-{cpu}: {name} {key}={" ".join(got)}, '
+                   f'expected {want}')
+
+
+def policy_table(res):
+    """With the i386_only policy on, per door of an i386 program, its exec
+    and the 64-bit SYSCALL beside them: the medians with the policy on and
+    off in the same boot and on the reference, their ratios, and the range
+    of the ratio on/off between the quartiles of each side.  The plan reads
+    the policy back before and after setting it, and checks that INT 0x80
+    from 64-bit code is refused (SIGSEGV) while it is on."""
+    for kind, cpu in [('ours', c) for c in CPUS] + [('again', 'intel')]:
+        expect(res, kind, cpu, 'module/i386_only', 'out', 'N')
+        expect(res, kind, cpu, 'policy/i386_only', 'out', 'Y')
+        expect(res, kind, cpu, 'policy/refused', 'signal', '11')
+    rows, chart, summary = [], [], []
+    for cpu in CPUS:
+        for pname, name, label in POLICY:
+            label = label or VSYSCALL_DOOR[cpu]
+            key = 'per_run' if name.startswith('exec/') else 'per_call'
+            digits = 0 if key == 'per_run' else 2
+            r1, ref, r3 = res.quartiles('ref', cpu, name, key)
+            n1, off, n3 = res.quartiles('ours', cpu, name, key)
+            y1, on, y3 = res.quartiles('ours', cpu, pname, key)
+            ratio, lo, hi = on / off, y1 / n3, y3 / n1
+            rows.append((label, cpu, f'{ref:,.{digits}f}',
+                         f'{off:,.{digits}f}', f'{on:,.{digits}f}',
+                         f'{on - off:+,.{digits}f}', pct(ratio),
+                         f'{pct(lo)}..{pct(hi)}', pct(on / ref)))
+            chart.append((f'{label} ({cpu})', ratio, lo, hi, on / ref))
+            summary.append((pname, label, cpu, on - off, ratio, on / ref,
+                            lo <= 1 <= hi, y1 / r3))
+    return rows, chart, summary
+
+
 def repeat_check(res):
     """Compare the two boots of our kernel on the intel model."""
     a = {(n, rep, k): v for (r, c, n, rep, k, v) in res.rows
@@ -211,18 +261,21 @@ def module_table(res):
         return reps[len(reps) // 2]
 
     cmd = {n: op(n, 'busy_per_run') for n in (
-        'cmd/modprobe', 'cmd/modprobe_loaded', 'cmd/rmmod', 'cmd/true',
-        'exec/autoload', 'exec/loaded')}
+        'cmd/modprobe', 'cmd/modprobe_loaded', 'cmd/rmmod',
+        'cmd/rmmod_version', 'exec/autoload', 'exec/loaded')}
     sysc = {n: op(n, 'busy') for n in (
         'syscall/finit_module', 'syscall/delete_module')}
     added = {
         'load': cmd['cmd/modprobe'][2] - cmd['cmd/modprobe_loaded'][2],
-        'unload': cmd['cmd/rmmod'][2] - cmd['cmd/true'][2],
+        'unload': cmd['cmd/rmmod'][2] - cmd['cmd/rmmod_version'][2],
         'unload_wait': cmd['cmd/rmmod'][1],
+        'kmod': cmd['cmd/rmmod_version'][2],
         'autoload': cmd['exec/autoload'][2] - cmd['exec/loaded'][2],
         'exec': cmd['exec/loaded'][2],
         'finit': sysc['syscall/finit_module'][2],
         'delete': sysc['syscall/delete_module'][2],
+        'size': int(res.values('module', 'intel', 'module/file',
+                               'bytes')[0]),
     }
 
     def row(label, m, against='', base=None):
@@ -235,7 +288,7 @@ def module_table(res):
         row('modprobe ia32_emulation', cmd['cmd/modprobe'],
             'modprobe, module already loaded', cmd['cmd/modprobe_loaded']),
         row('rmmod ia32_emulation', cmd['cmd/rmmod'],
-            'busybox true', cmd['cmd/true']),
+            'rmmod --version', cmd['cmd/rmmod_version']),
         row('finit_module() alone', sysc['syscall/finit_module']),
         row('delete_module() alone', sysc['syscall/delete_module']),
         row('first 32-bit exec, auto-loads', cmd['exec/autoload'],
@@ -279,16 +332,17 @@ def qemu_table(res):
     return rows, chart
 
 
-def draw(path, doors_chart, qemu_chart):
+def draw(path, doors_chart, policy_chart, qemu_chart):
     import matplotlib
     matplotlib.use('Agg')
     import matplotlib.pyplot as plt
 
-    fig = plt.figure(figsize=(9, 10.5))
-    # Placed by hand: the long labels of the top panel must not squeeze
+    fig = plt.figure(figsize=(9, 14))
+    # Placed by hand: the long labels of the top panels must not squeeze
     # the bottom one.
-    ax1 = fig.add_axes([0.40, 0.43, 0.56, 0.53])
-    ax2 = fig.add_axes([0.09, 0.05, 0.87, 0.28])
+    ax1 = fig.add_axes([0.40, 0.585, 0.56, 0.39])
+    axp = fig.add_axes([0.40, 0.305, 0.56, 0.215])
+    ax2 = fig.add_axes([0.09, 0.035, 0.87, 0.20])
 
     limit = (TARGET - 1) * 100
     labels = [d[0] for d in doors_chart]
@@ -319,6 +373,42 @@ def draw(path, doors_chart, qemu_chart):
     hi = max(his + [limit])
     ax1.set_xlim(lo - 0.8, hi + 0.9)
     ax1.legend(loc='lower right', fontsize=8)
+
+    # The policy: on against off in the same boot, with the quartile
+    # range, and on against the reference.
+    labels = [p[0] for p in policy_chart]
+    onoff = [(p[1] - 1) * 100 for p in policy_chart]
+    los = [(p[2] - 1) * 100 for p in policy_chart]
+    his = [(p[3] - 1) * 100 for p in policy_chart]
+    onref = [(p[4] - 1) * 100 for p in policy_chart]
+    y = list(range(len(labels)))
+    h = 0.38
+    err = [[r - lo for r, lo in zip(onoff, los)],
+           [hi - r for r, hi in zip(onoff, his)]]
+    axp.barh([i - h / 2 for i in y], onoff, h, xerr=err, capsize=2,
+             error_kw={'elinewidth': 0.8}, color='tab:purple',
+             label='on against off, same boot (median, quartiles)')
+    axp.barh([i + h / 2 for i in y], onref, h, color='tab:olive',
+             label='on against the reference (median)')
+    axp.axvline(0, color='black', linewidth=0.8)
+    axp.axvline(limit, color='tab:orange', linestyle='--',
+                label='target, policy off: +0.5%')
+    for i, (r, q) in enumerate(zip(onoff, onref)):
+        axp.text(max(his[i], r, 0), i - h / 2, f' {r:+.2f}%', va='center',
+                 ha='left', fontsize=7)
+        axp.text(max(q, 0), i + h / 2, f' {q:+.2f}%', va='center',
+                 ha='left', fontsize=7)
+    axp.set_yticks(y)
+    axp.set_yticklabels(labels, fontsize=8)
+    axp.invert_yaxis()
+    # Room on the right for the legend
+    axp.set_xlim(min(los + onref + [0]) - 0.5,
+                 max(his + onref + [limit]) * 2.1 + 0.5)
+    axp.set_xlabel('guest instructions, our kernel with the policy on (%)',
+                   fontsize=9)
+    axp.set_title('With the i386_only policy on, i386 programs',
+                  fontsize=11)
+    axp.legend(loc='center right', fontsize=7.5)
 
     names = [q[0] for q in qemu_chart]
     x = list(range(len(names)))
@@ -366,11 +456,45 @@ def environment(kconfig):
 
 def para(text):
     """A paragraph, filled as the kernel's documentation is."""
-    return textwrap.fill(' '.join(text.split()), 74)
+    return textwrap.fill(' '.join(text.split()), 74,
+                         break_on_hyphens=False)
+
+
+def policy_words(policy_sum):
+    """What the policy costs, in a sentence: the range over the 32-bit
+    doors, then the exec, then the 64-bit control."""
+    def span(items, digits):
+        lo = min(items, key=lambda x: x[3])
+        hi = max(items, key=lambda x: x[3])
+        if f'{lo[3]:+,.{digits}f}' == f'{hi[3]:+,.{digits}f}':
+            return (f'{hi[3]:+,.{digits}f} instructions '
+                    f'({pct(hi[4])} against the policy off, {pct(hi[5])} '
+                    f'against the reference)')
+        return (f'{lo[3]:+,.{digits}f} to {hi[3]:+,.{digits}f} '
+                f'instructions ({pct(min(x[4] for x in items))} to '
+                f'{pct(max(x[4] for x in items))} against the policy off, '
+                f'{pct(min(x[5] for x in items))} to '
+                f'{pct(max(x[5] for x in items))} against the reference)')
+
+    doors = [x for x in policy_sum
+             if x[0] in ('policy/int80_32', 'policy/vsyscall_32')]
+    execs = [x for x in policy_sum if x[0] == 'policy/static_32']
+    control = [x for x in policy_sum if x[0] == 'policy/syscall_64']
+
+    def spread(items):
+        if all(x[6] for x in items):
+            return ', within the spread of its repetitions'
+        return ''
+
+    return (f'With the policy on, a 32-bit system call of an i386 program '
+            f'costs {span(doors, 2)}, by door and CPU model; the fork, exec '
+            f'and exit of a static i386 program {span(execs, 0)}'
+            f'{spread(execs)}; the 64-bit SYSCALL, which does not go '
+            f'through the check, {span(control, 2)}{spread(control)}.')
 
 
 def render_rst(path, png, kconfig, meta, doors, verdicts, repeat, module,
-               module_sum, qemu):
+               module_sum, qemu, policy, policy_sum):
     qver, kver, config = environment(kconfig)
     total, ndiff, worst = repeat
     if ndiff == 0:
@@ -387,6 +511,28 @@ def render_rst(path, png, kconfig, meta, doors, verdicts, repeat, module,
         verdict.append('Over it by the medians, within it by the '
                        'quartiles: ' + '; '.join(open_) + '.')
     verdict = ' '.join(verdict) or 'Every door and exec is within it.'
+    # As for the doors: over the target if the quartiles are, open if
+    # only the medians are.
+    over_ref, open_ref = [], []
+    for _, label, cpu, _, _, r, _, lo in policy_sum:
+        if lo > TARGET:
+            over_ref.append(f'{label} ({cpu}): {pct(r)}')
+        elif r > TARGET:
+            open_ref.append(f'{label} ({cpu}): {pct(r)}')
+    policy_verdict = ['The +0.5% target is for the policy off.']
+    if over_ref:
+        policy_verdict.append('With it on, over it against the reference: '
+                              + '; '.join(over_ref) + '.')
+    if open_ref:
+        policy_verdict.append('Over it by the medians, within it by the '
+                              'quartiles: ' + '; '.join(open_ref) + '.')
+    if not over_ref and not open_ref:
+        policy_verdict.append('With it on, every door and exec is within '
+                              'it too.')
+    policy_verdict = ' '.join(policy_verdict)
+    kmod_words = (f"""Most of it is kmod's own start-up, which costs
+        {fmt_int(module_sum['kmod'])} instructions for an ``rmmod --version``.
+        """ if module_sum['kmod'] > module_sum['autoload'] / 2 else '')
     blocks = [
         '.. SPDX-License-Identifier: GPL-2.0',
         '.. Written by make bench (tools-testing/bench/report.py).',
@@ -412,8 +558,9 @@ def render_rst(path, png, kconfig, meta, doors, verdicts, repeat, module,
             in ``tools-testing/plans/bench-*``, every number in
             ``build/bench/results.tsv``."""),
         f'.. image:: {os.path.relpath(png, os.path.dirname(path))}\n'
-        '   :alt: Our kernel against the reference per door and exec, and\n'
-        '         qemu-i386 against native per workload',
+        '   :alt: Our kernel against the reference per door and exec, with\n'
+        '         the i386_only policy off and on, and qemu-i386 against\n'
+        '         native per workload',
         'The doors\n=========',
         para(f"""Instructions per ``getppid()`` through each door, from
             {meta['calls']:,} calls less the same loop without the call, and
@@ -428,23 +575,53 @@ def render_rst(path, png, kconfig, meta, doors, verdicts, repeat, module,
             each: little for a system call, around a percent for an exec.
             The exec of a static 64-bit program, which the series does not
             touch, shows that noise."""),
+        para("""With the module loaded and its policy off, the entry code
+            of every 32-bit system call tests one static key,
+            ``ia32_syscall_fast_key``, a NOP, and ``do_SYSENTER_32()``
+            inlines the fast path where the reference calls
+            ``do_fast_syscall_32()``. A 32-bit exec goes through the i386
+            ELF format that the module registers, which runs the kernel's
+            compat ELF loader, takes a reference on the module and makes
+            sure IA32 emulation is enabled."""),
         para('The target: at most 0.5% more than the reference. ' + verdict),
     ]
     if config.get('CONFIG_JUMP_LABEL') != 'y':
         blocks.append(para("""The configuration has no
             ``CONFIG_JUMP_LABEL``: a static key test
-            (``static_branch_likely()`` and the like, which the gate uses)
+            (``static_branch_likely()`` and the like, which the entry
+            code's ``ia32_syscall_fast_key`` uses)
             is then a load, a test and a branch, where a kernel with jump
             labels has one patched jump or no-op."""))
     blocks += [
         rst_table(('what', 'CPU', 'reference', 'ours', 'difference',
                    'ours/ref', 'change', 'quartiles'), doors),
+        'The i386_only policy\n====================',
+        para(f"""The module's parameter ``i386_only`` (``echo Y >
+            /sys/module/ia32_emulation/parameters/i386_only``) lets only
+            i386 programs make 32-bit system calls. While it is on,
+            ``ia32_syscall_fast_key`` is off and every 32-bit system call
+            of every task goes through ``ia32_syscall_check()``, out of
+            line: the enabled key, the policy key and a bit of
+            ``current->mm->context.flags``. The same boots of our kernel
+            measure, after the table above, the doors of an i386 program
+            and its exec again with the policy on, {meta['preps']} times
+            each, and the 64-bit SYSCALL, which the policy does not touch;
+            INT 0x80 from 64-bit code is then refused with SIGSEGV (checked,
+            not counted). *off* is the same door with the policy off in the
+            same boot (the table above), *on/off* their ratio and its range
+            between the quartiles, *on/ref* the policy on against the
+            reference."""),
+        rst_table(('what', 'CPU', 'reference', 'off', 'on', 'on - off',
+                   'on/off', 'quartiles', 'on/ref'), policy),
+        para(policy_words(policy_sum) + ' ' + policy_verdict),
         'The module\'s own cost\n=====================',
-        para(f"""On our kernel, intel model, the median of {meta['mreps']} runs, after the
-            module has been loaded and removed once since boot. A command
-            is counted from the fork of the process that runs it to its
-            exit, as the shell that started it sees it; a system call
-            alone, around the call."""),
+        para(f"""On our kernel, intel model, the median of {meta['mreps']}
+            runs, after the module has been loaded by hand, auto-loaded
+            and removed once since boot. ``modprobe``, ``rmmod`` and the
+            ``modprobe`` that the kernel runs to auto-load the module are
+            Debian's kmod. A command is counted from the fork of the
+            process that runs it to its exit, as the shell that started it
+            sees it; a system call alone, around the call."""),
         rst_table(('what', 'guest time', 'idle', 'work', 'against', 'work',
                    'added work'), module),
         para("""*guest time* is in nanoseconds of the guest's clock, one
@@ -457,18 +634,22 @@ def render_rst(path, png, kconfig, meta, doors, verdicts, repeat, module,
             {fmt_int(module_sum['load'])} instructions more than a
             ``modprobe`` that has nothing to do (``finit_module()`` alone:
             {fmt_int(module_sum['finit'])}). Removing it costs
-            {fmt_int(module_sum['unload'])} instructions more than a
-            do-nothing command (``delete_module()`` alone:
+            {fmt_int(module_sum['unload'])} instructions more than an
+            ``rmmod`` that only prints its version (``delete_module()`` alone:
             {fmt_int(module_sum['delete'])}), and
             {fmt_int(module_sum['unload_wait'])} ns of waiting:
             ``free_module()``, in every module's unload, waits for an RCU
             grace period, which ends on timer ticks; the CPU is free for
             other work meanwhile. The first 32-bit exec, which loads the
-            module on its way (``request_module()`` runs ``modprobe`` as a
-            user-mode helper), costs {fmt_int(module_sum['autoload'])}
-            instructions more than the same exec once the module is loaded
+            module on its way (``request_module()`` runs kmod's
+            ``modprobe`` as a user-mode helper, and the module enables IA32
+            emulation once the exec has loaded its program), costs
+            {fmt_int(module_sum['autoload'])} instructions more than the
+            same exec once the module is loaded
             ({fmt_int(module_sum['exec'])}): a price paid once per boot, or
-            after each ``rmmod``."""),
+            after each ``rmmod``. {kmod_words}The module file,
+            ``kernel/arch/x86/entry/ia32_emulation.ko`` among the kernel's
+            modules, is {fmt_int(module_sum['size'])} bytes."""),
         'Native against qemu-i386\n========================',
         para("""The same static 32-bit programs, on our kernel with the
             module loaded, run natively through IA32 emulation and under
@@ -506,6 +687,7 @@ def main():
         res = Results([r.split('=', 1) for r in args.runs])
         res.write(args.results)
         doors, doors_chart, over, open_ = doors_table(res)
+        policy, policy_chart, policy_sum = policy_table(res)
         repeat = repeat_check(res)
         module, module_sum = module_table(res)
         qemu, qemu_chart = qemu_table(res)
@@ -514,14 +696,15 @@ def main():
             'execs': int(res.values('ref', 'intel', 'exec/static_32', 'n')[0]),
             'reps': len(res.values('ref', 'intel', 'door/int80_32', 'n')),
             'mreps': len(res.values('module', 'intel', 'cmd/modprobe', 'n')),
+            'preps': len(res.values('ours', 'intel', 'policy/int80_32', 'n')),
         }
     except Fail as e:
         print(f'report.py: {e}', file=sys.stderr)
         return 1
     os.makedirs(os.path.dirname(args.png), exist_ok=True)
-    draw(args.png, doors_chart, qemu_chart)
-    render_rst(args.rst, args.png, args.kconfig, meta, doors, (over, open_), repeat,
-               module, module_sum, qemu)
+    draw(args.png, doors_chart, policy_chart, qemu_chart)
+    render_rst(args.rst, args.png, args.kconfig, meta, doors, (over, open_),
+               repeat, module, module_sum, qemu, policy, policy_sum)
     total, ndiff, worst = repeat
     with open(args.summary, 'w') as f:
         f.write('[bench] guest instructions, ours (module loaded) / reference:\n')
@@ -535,6 +718,12 @@ def main():
                     'it by the quartiles: ' + '; '.join(open_) + '\n')
         if not over and not open_:
             f.write('[bench] target (at most +0.5%) met\n')
+        f.write('[bench] i386_only=Y, an i386 program: on - off, on/off, '
+                'on/reference:\n')
+        for name, label, cpu, d, r_off, r_ref, _, _ in policy_sum:
+            digits = 0 if name == 'policy/static_32' else 2
+            f.write(f'  {label + " (" + cpu + ")":60} {d:+12,.{digits}f} '
+                    f'{pct(r_off):>7} {pct(r_ref):>7}\n')
         f.write(f"[bench] module: load +{fmt_int(module_sum['load'])}, "
                 f"unload +{fmt_int(module_sum['unload'])} (and "
                 f"{fmt_int(module_sum['unload_wait'])} ns idle, waiting), "
