@@ -341,10 +341,8 @@ $(RES)/docs.tsv: $(DOC_FILES) $(ENTRY_FILES) $(wildcard tools-testing/*.rst tool
 
 build: kernel module selftests tests initramfs
 
-# Everything is built first, the debug kernel too: make -j2 would leave
-# its build for last, behind every run, and its run alone at the end.
-# Then the longest first: the series check.
-# The longest runs first, two at a time (VM_JOBS).
+# Everything is built first, then the runs, the longest first, two at a
+# time (VM_JOBS), then the comparison.
 check: build $(EXTRA_CHECK_BUILD) $(SELFTESTS_LIST)
 	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(LONG_RUNS) $(EXTRA_CHECK_RUNS) \
 		$(RUN_TSV) $(RES)/patchset.tsv $(RES)/style.tsv $(RES)/docs.tsv $(RES)/oracle.tsv
@@ -361,8 +359,9 @@ check: build $(EXTRA_CHECK_BUILD) $(SELFTESTS_LIST)
 # test that no longer runs).
 REQUIRED := tools-testing/required-verdicts.txt
 REQUIRED_RUNS = $(foreach c,$(CPUS),$(RES)/ref-$(c).tsv $(RES)/refoff-$(c).tsv \
-	$(RES)/ours-$(c).tsv $(RES)/hardlock-$(c).tsv) $(filter-out $(RES)/debian-config.tsv,$(EXTRA_CHECK_RUNS)) \
-	$(RES)/oracle.tsv
+	$(RES)/ours-$(c).tsv $(RES)/hardlock-$(c).tsv) $(EXTRA_CHECK_RUNS) \
+	$(RES)/style.tsv $(RES)/docs.tsv $(RES)/patchset.tsv $(RES)/oracle.tsv \
+	$(wildcard $(DEBUG_RUNS))
 required-verdicts:
 	$(Q)/results.py required $(REQUIRED_RUNS) > $(REQUIRED)
 

@@ -89,7 +89,11 @@ MARK = re.compile(r'ia32test: (BEGIN|END) (\S+)(?: (.*))?$')
 TAP = re.compile(r'^(not ok|ok) \d+ (\S+)(?: # (.*))?$')
 KEYS = ('rc', 'ok', 'fail', 'skip')
 OUTCOMES = ('pass', 'skip', 'fail', 'timeout', 'died')
-PSEUDO = re.compile(r'^(kernel-log|kernel-log-after:.*|vm-finished)$')
+PSEUDO = re.compile(r'^(kernel-log|kernel-log-after:.*|vm-finished|console)$')
+# Written by the init to /dev/kmsg at KERN_WARNING, the level of a
+# WARNING: when it starts and before "done".  Both must come back on the
+# console as kernel lines, or kernel reports would not be seen.
+CANARY = re.compile(r'ia32test: console canary (start|end)$')
 HEADER = '#test\toutcome\trc\tok\tfail\tskip\tdetail'
 
 
@@ -143,12 +147,18 @@ def read_console(path):
     current = None
     last = None
     finished = False
+    canaries = set()
     with open(path, errors='replace') as f:
         for line in map(clean, f):
             # The init's markers come on the console tty (no time stamp),
             # the kernel's messages through printk (with one).
             k = KLINE.search(line)
             msg = k.group(1).strip() if k else line.strip()
+            c = CANARY.match(msg)
+            if c:
+                if k:
+                    canaries.add(c.group(1))
+                continue
             m = MARK.match(msg)
             if m:
                 kind, name, rest = m.group(1), m.group(2), m.group(3) or ''
@@ -177,12 +187,12 @@ def read_console(path):
                 else:
                     where = 'kernel-log'
                 splats.setdefault(where, []).append(msg)
-    return begun, ended, splats, anomalies, finished
+    return begun, ended, splats, anomalies, finished, canaries
 
 
 def parse(console, tap):
     tap_tests, dups = read_tap(tap)
-    begun, ended, splats, anomalies, finished = read_console(console)
+    begun, ended, splats, anomalies, finished, canaries = read_console(console)
     rows = []
     names = list(tap_tests) + [n for n in begun if n not in tap_tests]
     for name in names:
@@ -230,6 +240,17 @@ def parse(console, tap):
             rows.append((where, 'fail', '-', '-', '-', '-',
                          f'{len(lines)} splat lines after the test: '
                          + lines[0][:160]))
+    # A VM that died has no end canary; vm-finished says so.
+    missing = [c for c in (('start', 'end') if finished else ('start',))
+               if c not in canaries]
+    if missing:
+        rows.append(('console', 'fail', '-', '-', '-', '-',
+                     'no kernel line "ia32test: console canary '
+                     + ' / '.join(missing) + '": kernel warnings do not '
+                     'reach the console with their time stamp'))
+    else:
+        rows.append(('console', 'pass', '-', '-', '-', '-',
+                     'kernel warnings reach the console'))
     if not finished:
         rows.append(('vm-finished', 'fail', '-', '-', '-', '-',
                      'the VM did not complete its plan'))
