@@ -377,7 +377,7 @@ soak: build
 	@: > $(RES)/none.tsv
 	@echo "[tests] soak: $(SOAK_CYCLES) load/unload cycles under fire per CPU model"
 	@$(Q)/results.py compare --known tools-testing/known-reference-failures.tsv \
-		--summary $(RES)/soak-summary.tsv --like 'debug/(.*)=\1' \
+		--summary $(RES)/soak-summary.tsv --like 'debug/(.*)=\1' --through-like \
 		$(foreach c,$(CPUS),$(c) $(RES)/none.tsv $(RES)/soak-$(c).tsv) \
 		$(EXTRA_SOAK_COMPARE)
 

@@ -49,7 +49,7 @@ debug-check: build $(INITRD_debug)
 	@echo "[tests] the debug kernel against the reference (build/results/debug-summary.tsv)"
 	@$(Q)/results.py compare --known tools-testing/known-reference-failures.tsv \
 		--summary $(RES)/debug-summary.tsv --expect $(SELFTESTS_LIST) \
-		--suite debug=debug/ --like 'debug/(.*)=\1' --require $(REQUIRED) \
+		--suite debug=debug/ --like 'debug/(.*)=\1' --through-like --require $(REQUIRED) \
 		intel $(RES)/ref-intel.tsv $(RES)/debug-intel.tsv,$(RES)/debuglocked-intel.tsv
 
 $(DEBUG_OUT)/.config: $(OURS_SRC)/.applied $(Q)/base.config Kconfig.fragment \

@@ -32,7 +32,8 @@ required RUN.tsv...
     verdict all its runs give.
 
 compare --known FILE --summary FILE [--expect FILE --suite RUN=PREFIX,..]
-        [--require FILE] [--like REGEX=REPLACEMENT ...] LABEL REF.tsv[,..] OURS.tsv[,..] ...
+        [--require FILE] [--like REGEX=REPLACEMENT ...] [--through-like]
+        LABEL REF.tsv[,..] OURS.tsv[,..] ...
     Prints the table (test, cpu, reference, ours), writes the summary,
     and ends with "N passed, N failed".  Per test and CPU model:
     - the reference must pass, or give exactly the verdict and exit
@@ -54,6 +55,11 @@ compare --known FILE --summary FILE [--expect FILE --suite RUN=PREFIX,..]
       expression over the whole name and its replacement: with
       "--like 'policy/(.*_64)=nomod/\1'" ours' policy/ldt_gdt_64 must give
       what the reference gives for nomod/ldt_gdt_64).
+    With --through-like the reference runs are only that: a verdict of
+    theirs that no test of ours takes through --like is not compared (a
+    run of ours with its suite under another prefix, as the debug
+    kernel's debug/, against the reference's plain run; --suite and
+    --require then say what that run must have).
     Tests of our kernel only (ours/...) and each run's pseudo-verdicts
     must pass.  Files of three columns (NAME, pass|fail, DETAIL) are
     verdicts of the quality gates, compared the same way.
@@ -507,6 +513,8 @@ def stand_in(r, o, like):
 
 
 def compare(argv):
+    through_like = '--through-like' in argv
+    argv = [a for a in argv if a != '--through-like']
     opts, rest = options(argv, ['--known', '--summary', '--expect',
                                 '--require'], ['--suite', '--like'])
     if not opts['--known'] or not opts['--summary'] or len(rest) % 3:
@@ -524,6 +532,8 @@ def compare(argv):
         r, ref_runs = load_all(ref)
         o, ours_runs = load_all(ours)
         stand_in(r, o, like)
+        if through_like:
+            r = {name: rec for name, rec in r.items() if name in o}
         # Every verdict a run of this kind always gives: a test of ours
         # that vanished has no reference to be missed by.
         for runs in (ref_runs, ours_runs):
