@@ -1,16 +1,20 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # make distro-check: the feature on a real Debian 12 system (not part of
-# make check; tools-testing/distro/README.rst).  Two kernels built from
+# make check; tools-testing/distro/README.rst).  Our kernel built from
 # Debian's own configuration (linux-config-6.12, config.amd64_none_amd64)
-# out of the two source trees of make, trimmed with localmodconfig to the
-# modules the test system loads (distro/lsmod.txt): the reference (plain
-# IA32_EMULATION=y) and ours (Kconfig.fragment, the module =m in tree).
-# Each is packaged with the kernel's make bindeb-pkg and installed with
-# dpkg -i into a copy of a debootstrapped Debian 12 root (systemd, kmod,
-# i386 hello and python3.11), written to a disk image with mkfs.ext4 -d,
-# and booted under QEMU TCG on both CPU models; the tests run as a
-# systemd service and report TAP on the second serial port.
+# out of the source tree of make, with Kconfig.fragment (the module =m in
+# tree), trimmed with localmodconfig to the modules the test system loads
+# (distro/lsmod.txt), and packaged with the kernel's make bindeb-pkg.
+# The reference is Debian's own linux-image of the same version (plain
+# IA32_EMULATION=y), which Debian built from the same source and
+# configuration, downloaded from the archive; DISTRO_REF=build builds it
+# instead from that configuration trimmed the same way (half an hour
+# more on two cores).  Each package is installed with dpkg -i into a
+# copy of a debootstrapped Debian 12 root (systemd, kmod, i386 hello and
+# python3.11), written to a disk image with mkfs.ext4 -d, and booted
+# under QEMU TCG on both CPU models; the tests run as a systemd service
+# and report TAP on the second serial port.
 #
 #   make distro-check   build, boot, compare (build/distro/results/)
 #   make distro-lsmod   record distro/lsmod.txt anew (Debian's own kernel)
@@ -31,6 +35,8 @@ DISTRO_RES := $(DISTRO)/results
 # The machine is shared with other builds: ours give way.
 DISTRO_NICE ?= nice -n 10
 DISTRO_KINDS := ref ours
+DISTRO_REF ?= debian
+DISTRO_BUILT := $(if $(filter build,$(DISTRO_REF)),ref ours,ours)
 DISTRO_RUNS := $(foreach k,$(DISTRO_KINDS),$(foreach c,$(CPUS),distro-$(k)-$(c)))
 DISTRO_VM_FILES := $(wildcard $(DT)/vm/*) $(DT)/root.sh
 DSRC_ref := $(REF_SRC)
@@ -39,7 +45,7 @@ DTREE_ref := $(REF_SRC)/.unpacked
 DTREE_ours := $(OURS_SRC)/.applied
 DFRAG_ref := $(DT)/distro.config
 DFRAG_ours := $(DT)/distro.config Kconfig.fragment
-DNAME_ref := reference (plain IA32_EMULATION=y)
+DNAME_ref := reference (plain IA32_EMULATION=y$(if $(filter debian,$(DISTRO_REF)),$(comma) Debian's own linux-image))
 DNAME_ours := ours (series + Kconfig.fragment, ia32_emulation =m)
 
 .PHONY: distro-check distro-packages distro-lsmod distro-shell distro-clean
@@ -59,7 +65,7 @@ $(DISTRO)/x32hello: $(DT)/x32hello.c | $(B)/.deps
 	@mkdir -p $(DISTRO)
 	@gcc -mx32 -static -O2 -Wall -Werror -o $@ $<
 
-# Configure, build and package one kernel; then its test system's disk.
+# Configure, build and package one kernel.
 define distro_kernel
 $(DISTRO)/kernel-$(1)/.config: $(DTREE_$(1)) $(DFRAG_$(1)) $(DISTRO_LSMOD) \
 		$(DT)/kconfig.sh $(DT)/config-check.py | $(DISTRO)/.deps
@@ -71,13 +77,24 @@ $(DISTRO)/pkg-$(1)/debs: $(DISTRO)/kernel-$(1)/.config $(DT)/package.sh
 	+@$(STAGE) build distro-build-$(1) "$(DNAME_$(1)): make bindeb-pkg in build/distro/kernel-$(1)" \
 		$(DISTRO_NICE) $(DT)/package.sh $(DSRC_$(1)) $(DISTRO)/kernel-$(1) $(DISTRO)/pkg-$(1) $(1) $(JOBS)
 	@sed -n 's/^package: /  /p' $(LOGS)/distro-build-$(1).log
+endef
+$(foreach k,$(DISTRO_BUILT),$(eval $(call distro_kernel,$(k))))
+ifeq ($(DISTRO_REF),debian)
+$(DISTRO)/pkg-ref/debs: $(DT)/debian-image.sh | $(DISTRO)/.deps
+	@$(STAGE) fetch distro-fetch-ref "reference: Debian's own linux-image of the source's version" \
+		$(DT)/debian-image.sh $(DISTRO)/pkg-ref
+	@sed -n 's/^package: /  /p' $(LOGS)/distro-fetch-ref.log
+endif
+
+# The test system's disk of one kernel.
+define distro_disk
 $(DISTRO)/disk-$(1)/.built: $(DISTRO)/pkg-$(1)/debs $(DISTRO_ROOT) $(DISTRO)/x32hello $(DISTRO_VM_FILES)
 	@$(STAGE) distro distro-disk-$(1) "$(DNAME_$(1)): dpkg -i into the Debian root, mkfs.ext4 -d" \
 		$(DISTRO_NICE) $(DT)/root.sh $(DISTRO_ROOT) $(DISTRO)/disk-$(1) $(1) $(DISTRO)/x32hello \
 		$$$$(cat $(DISTRO)/pkg-$(1)/debs)
 	@touch $$@
 endef
-$(foreach k,$(DISTRO_KINDS),$(eval $(call distro_kernel,$(k))))
+$(foreach k,$(DISTRO_KINDS),$(eval $(call distro_disk,$(k))))
 
 # One boot: build/distro/results/distro-KIND-CPU.tsv, as the runs of
 # make check (results.py parse of the console and the TAP stream).

@@ -13,10 +13,9 @@ tar=$1 x32=$2 work=$3 list=$4 logs=$5
 here=$(cd "$(dirname "$0")" && pwd)
 version=$(dpkg-query -W -f='${Version}' linux-source-6.12)
 release=${version%%-*}+deb12-amd64
-rm -rf "$work/stock"
-mkdir -p "$work/stock"
-(cd "$work/stock" && apt-get download "linux-image-$release=$version" linux-base)
-"$here/root.sh" "$tar" "$work/disk-stock" stock "$x32" "$work"/stock/*.deb
+"$here/debian-image.sh" "$work/stock"
+# shellcheck disable=SC2046 # one path per line, no blanks
+"$here/root.sh" "$tar" "$work/disk-stock" stock "$x32" $(cat "$work/stock/debs")
 for cpu in intel amd; do
 	"$here/run.sh" "$work/disk-stock" $cpu "$logs-$cpu" ia32distro.mode=lsmod &
 done

@@ -8,11 +8,14 @@
 set -eu
 d=$1 logs=$2
 for kind in ref ours; do
-	deb=$(cat "$d/pkg-$kind/debs")
+	deb=$(grep '/linux-image-' "$d/pkg-$kind/debs")
 	mods=$(dpkg-deb -c "$deb" | grep -c '\.ko\(\.xz\)\?$')
 	ia32=$(dpkg-deb -c "$deb" | awk '/ia32_emulation\.ko/ { print substr($6, 2) }')
 	inst=$(dpkg-deb -f "$deb" Installed-Size)
 	echo "package ($kind): ${deb##*/}: $(($(stat -c %s "$deb") / 1024)) KiB, installed $((inst / 1024)) MiB, $mods modules${ia32:+, $ia32}"
+	# Debian's own package (the reference, DISTRO_REF=debian): its
+	# configuration is Debian's, untrimmed.
+	[ -f "$d/kernel-$kind/config-report.txt" ] || continue
 	sed -n '2p;4p' "$d/kernel-$kind/config-report.txt" | sed "s/^/config ($kind): /"
 done
 for tap in "$logs"/distro-{ref,ours}-*.tap; do
