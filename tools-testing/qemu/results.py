@@ -56,10 +56,10 @@ compare --known FILE --summary FILE [--expect FILE --suite RUN=PREFIX,..]
       "--like 'policy/(.*_64)=nomod/\1'" ours' policy/ldt_gdt_64 must give
       what the reference gives for nomod/ldt_gdt_64).
     With --through-like the reference runs are only that: a verdict of
-    theirs that no test of ours takes through --like is not compared (a
-    run of ours with its suite under another prefix, as the debug
-    kernel's debug/, against the reference's plain run; --suite and
-    --require then say what that run must have).
+    theirs that no test of ours has, by its name or through --like, is
+    not compared (a run of ours with its suite under another prefix, as
+    the debug kernel's debug/, against the reference's plain run; --suite
+    and --require then say what that run must have).
     Tests of our kernel only (ours/...) and each run's pseudo-verdicts
     must pass.  Files of three columns (NAME, pass|fail, DETAIL) are
     verdicts of the quality gates, compared the same way.
@@ -397,13 +397,18 @@ def count_exempt(known, test, cpu):
                kcpu in ('*', cpu) for pat, kcpu, outcome, _, _ in known)
 
 
-def options(argv, names, multi):
-    """--name VALUE options out of argv; the rest in order."""
+def options(argv, names, multi, flags=()):
+    """--name VALUE options and --flag switches out of argv; the rest in
+    order."""
     opts = {n: [] for n in names + multi}
+    opts.update({f: False for f in flags})
     rest = []
     i = 0
     while i < len(argv):
-        if argv[i] in opts:
+        if argv[i] in flags:
+            opts[argv[i]] = True
+            i += 1
+        elif argv[i] in opts:
             if i + 1 >= len(argv):
                 raise SystemExit(f'{argv[i]} wants a value')
             opts[argv[i]].append(argv[i + 1])
@@ -513,10 +518,9 @@ def stand_in(r, o, like):
 
 
 def compare(argv):
-    through_like = '--through-like' in argv
-    argv = [a for a in argv if a != '--through-like']
     opts, rest = options(argv, ['--known', '--summary', '--expect',
-                                '--require'], ['--suite', '--like'])
+                                '--require'], ['--suite', '--like'],
+                         ['--through-like'])
     if not opts['--known'] or not opts['--summary'] or len(rest) % 3:
         print(__doc__, file=sys.stderr)
         return 2
@@ -532,7 +536,7 @@ def compare(argv):
         r, ref_runs = load_all(ref)
         o, ours_runs = load_all(ours)
         stand_in(r, o, like)
-        if through_like:
+        if opts['--through-like']:
             r = {name: rec for name, rec in r.items() if name in o}
         # Every verdict a run of this kind always gives: a test of ours
         # that vanished has no reference to be missed by.
