@@ -58,10 +58,10 @@ $(DEBUG_OUT)/.config: $(OURS_SRC)/.applied $(Q)/base.config Kconfig.fragment \
 		$(Q)/kconfig.sh $(OURS_SRC) $(DEBUG_OUT) $(Q)/base.config \
 		$(TOP)/Kconfig.fragment $(Q)/debug.config
 $(DEBUG_OUT)/arch/x86/boot/bzImage: $(DEBUG_OUT)/.config FORCE
-	+@$(STAGE) build build-debug "debug kernel (KASAN, lockdep, DEBUG_ATOMIC_SLEEP, kmemleak)" \
+	@$(STAGE) build build-debug "debug kernel (KASAN, lockdep, DEBUG_ATOMIC_SLEEP, kmemleak)" \
 		$(KMAKE) -C $(OURS_SRC) O=$(DEBUG_OUT) bzImage modules
 $(DEBUG_MODROOT)/.installed: $(DEBUG_OUT)/arch/x86/boot/bzImage
-	+@$(STAGE) module module-debug "modules_install and depmod (debug kernel)" \
+	@$(STAGE) module module-debug "modules_install and depmod (debug kernel)" \
 		$(Q)/build-module.sh $(OURS_SRC) $(DEBUG_OUT) $(DEBUG_MODROOT)
 	@touch $@
 # What our initramfs has, with the debug kernel's modules.

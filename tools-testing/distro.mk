@@ -74,7 +74,7 @@ $(DISTRO)/kernel-$(1)/.config: $(DTREE_$(1)) $(DFRAG_$(1)) $(DISTRO_LSMOD) \
 		$(DISTRO_LSMOD) -ia32-$(1) $(DFRAG_$(1))
 	@sed -n 2p $(DISTRO)/kernel-$(1)/config-report.txt
 $(DISTRO)/pkg-$(1)/debs: $(DISTRO)/kernel-$(1)/.config $(DT)/package.sh
-	+@$(STAGE) build distro-build-$(1) "$(DNAME_$(1)): make bindeb-pkg in build/distro/kernel-$(1)" \
+	@$(STAGE) build distro-build-$(1) "$(DNAME_$(1)): make bindeb-pkg in build/distro/kernel-$(1)" \
 		$(DISTRO_NICE) $(DT)/package.sh $(DSRC_$(1)) $(DISTRO)/kernel-$(1) $(DISTRO)/pkg-$(1) $(1) $(JOBS)
 	@sed -n 's/^package: /  /p' $(LOGS)/distro-build-$(1).log
 endef
@@ -108,13 +108,15 @@ $(DISTRO_RES)/distro-$(1)-$(2).tsv: $(DISTRO)/disk-$(1)/.built FORCE
 endef
 $(foreach k,$(DISTRO_KINDS),$(foreach c,$(CPUS),$(eval $(call distro_run,$(k),$(c)))))
 
-# The packages one after the other, each build with every core (make -j2
-# would run both at once, each with JOBS jobs), while debootstrap, which
-# waits mostly for the mirror, makes the root; then the disks and the
-# boots, two at a time.  The apt-get steps first, on their own: two at
-# once would fight for dpkg's lock.
-distro-packages:
-	+@$(MAKE) --no-print-directory -j1 $(DISTRO_KINDS:%=$(DISTRO)/pkg-%/debs)
+# The packages, while debootstrap, which waits mostly for the mirror,
+# makes the root; then the disks and the boots, two at a time.  Two
+# builds (DISTRO_REF=build) one after the other, each with every core:
+# make -j2 would run both at once, each with JOBS jobs.  The apt-get
+# steps first, on their own: two at once would fight for dpkg's lock.
+ifeq ($(DISTRO_REF),build)
+$(DISTRO)/pkg-ours/debs: | $(DISTRO)/pkg-ref/debs
+endif
+distro-packages: $(DISTRO_KINDS:%=$(DISTRO)/pkg-%/debs)
 distro-check:
 	@mkdir -p $(LOGS)
 	@$(MAKE) --no-print-directory $(DISTRO)/.deps
