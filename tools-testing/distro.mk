@@ -18,6 +18,7 @@
 #
 #   make distro-check   build, boot, compare (build/distro/results/)
 #   make distro-lsmod   record distro/lsmod.txt anew (Debian's own kernel)
+#   make distro-required  record distro/required.txt anew (the last runs)
 #   make distro-shell   our kernel's test system on this terminal
 #                       (CPU=amd for the AMD-like model; root, no password)
 #
@@ -32,6 +33,7 @@ DISTRO_ROOT := $(DISTRO_CACHE)/root-$(shell sha256sum $(DT)/mkroot.sh | cut -c1-
 DEBIAN_CONFIG := /usr/src/linux-config-6.12/config.amd64_none_amd64.xz
 DISTRO_LSMOD := $(DT)/lsmod.txt
 DISTRO_RES := $(DISTRO)/results
+DISTRO_REQUIRED := $(DT)/required.txt
 # The machine is shared with other builds: ours give way.
 DISTRO_NICE ?= nice -n 10
 DISTRO_KINDS := ref ours
@@ -48,7 +50,7 @@ DFRAG_ours := $(DT)/distro.config Kconfig.fragment
 DNAME_ref := reference (plain IA32_EMULATION=y$(if $(filter debian,$(DISTRO_REF)),$(comma) Debian's own linux-image))
 DNAME_ours := ours (series + Kconfig.fragment, ia32_emulation =m)
 
-.PHONY: distro-check distro-packages distro-lsmod distro-shell distro-clean
+.PHONY: distro-check distro-packages distro-lsmod distro-required distro-shell distro-clean
 
 $(DISTRO)/.deps: $(DT)/deps.sh $(Q)/apt.sh $(REF_SRC)/.unpacked | $(B)/.deps
 	@mkdir -p $(DISTRO)
@@ -124,6 +126,7 @@ distro-check:
 	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(DISTRO_RUNS:%=$(DISTRO_RES)/%.tsv)
 	@echo "[tests] Debian 12 system: the reference against ours, test by test (build/distro/results/summary.tsv)"
 	@set -o pipefail; $(Q)/results.py compare --known $(DT)/known.tsv --summary $(DISTRO_RES)/summary.tsv \
+		--require $(DISTRO_REQUIRED) \
 		$(foreach c,$(CPUS),$(c) $(DISTRO_RES)/distro-ref-$(c).tsv $(DISTRO_RES)/distro-ours-$(c).tsv) \
 		| tee $(DISTRO_RES)/table.txt; rc=$$?; \
 	$(DT)/report.sh $(DISTRO) $(LOGS) | tee $(DISTRO_RES)/report.txt; exit $$rc
@@ -135,6 +138,11 @@ distro-lsmod: $(DISTRO_ROOT) $(DISTRO)/x32hello
 		$(DISTRO_NICE) $(DT)/lsmod.sh $(DISTRO_ROOT) $(DISTRO)/x32hello $(DISTRO) \
 		$(DISTRO_LSMOD) $(LOGS)/distro-stock
 	@tail -n 3 $(LOGS)/distro-lsmod.log
+
+# Record the verdicts each kind of run gives (distro-ref, distro-ours)
+# anew from the runs of the last make distro-check.
+distro-required:
+	$(Q)/results.py required $(DISTRO_RUNS:%=$(DISTRO_RES)/%.tsv) > $(DISTRO_REQUIRED)
 
 distro-shell: $(DISTRO)/disk-ours/.built
 	$(DT)/run.sh $(DISTRO)/disk-ours $(or $(CPU),intel) shell

@@ -44,12 +44,13 @@ compare --known FILE --summary FILE [--expect FILE --suite RUN=PREFIX,..]
     - on both sides, no kernel splat while the test ran (TEST:splat);
     - a test missing on either side fails; every selftest of the
       --expect list must be in every run named by --suite, with each
-      prefix given there (RUN is the run's name up to its first "-":
-      "--suite ours=,nomod/" asks ours-intel.tsv for "sigreturn_64" and
-      "nomod/sigreturn_64");
+      prefix given there (RUN is the run's kind, its name without the
+      last "-" and what follows, the CPU model: "--suite ours=,nomod/"
+      asks ours-intel.tsv for "sigreturn_64" and "nomod/sigreturn_64");
     - every verdict the --require file names must be in every run of
-      its kind (lines "KIND NAME", KIND the run's name up to its first
-      "-"): a test only ours runs has no reference to be missed by;
+      its kind (lines "KIND NAME": "ours" for ours-intel.tsv,
+      "distro-ours" for distro-ours-amd.tsv, "style" for style.tsv): a
+      test only ours runs has no reference to be missed by;
     - a test of ours that the reference runs under another name takes
       that test's verdict as the reference's (--like, a regular
       expression over the whole name and its replacement: with
@@ -298,6 +299,13 @@ def run_name(path):
     return os.path.basename(path).rsplit('.', 1)[0]
 
 
+def run_kind(run):
+    """The kind of a run: its name without the CPU model after the
+    last '-' (ours-intel: ours, distro-ref-amd: distro-ref), or the
+    whole name of a gate (style)."""
+    return run.rsplit('-', 1)[0]
+
+
 def load(path):
     """Verdicts of one run; its pseudo-tests are named after the run."""
     run = run_name(path)
@@ -542,7 +550,7 @@ def compare(argv):
         # that vanished has no reference to be missed by.
         for runs in (ref_runs, ours_runs):
             for run, res in runs.items():
-                for name in require.get(run.split('-')[0], []):
+                for name in require.get(run_kind(run), []):
                     if name not in res:
                         absent.append((name, cpu, run))
         names = list(r) + [n for n in o if n not in r]
@@ -550,7 +558,7 @@ def compare(argv):
         # would otherwise have no row at all.
         for side, runs in ((r, ref_runs), (o, ours_runs)):
             for run, res in runs.items():
-                for prefix in suites.get(run.split('-')[0], []):
+                for prefix in suites.get(run_kind(run), []):
                     for test in expect:
                         name = prefix + test
                         if name not in res:
@@ -687,14 +695,16 @@ def required(paths):
     kinds = {}
     for path in paths:
         names = [n for n in load(path) if ':' not in n]
-        kind = run_name(path).split('-')[0]
+        kind = run_kind(run_name(path))
         if kind in kinds:
             kinds[kind] = [n for n in kinds[kind] if n in set(names)]
         else:
             kinds[kind] = names
-    print('# KIND NAME: every run of KIND (its name up to the first "-") must')
-    print('# give the verdict NAME (results.py compare --require).  Written by')
-    print('# make required-verdicts from the runs of a make check.')
+    print('# KIND NAME: every run of KIND (its name without the CPU model after')
+    print('# the last "-") must give the verdict NAME (results.py compare')
+    print('# --require).  Written by results.py required from the runs of a')
+    print('# make check (make required-verdicts) or of a make distro-check')
+    print('# (make distro-required).')
     for kind in sorted(kinds):
         for name in kinds[kind]:
             print(f'{kind} {name}')

@@ -54,6 +54,32 @@ loaded() {
 	grep -q '^ia32_emulation ' /proc/modules
 }
 
+# counter NAME: one of the kernel's counters in /sys/kernel/ia32_emulation.
+counter() {
+	cat $sysfs/"$1"
+}
+
+# The kernel's module tracepoints: every request_module() (which runs
+# the system's modprobe) and every module load, from the first test on.
+trace=/sys/kernel/tracing
+trace_on() {
+	[ -d $trace/events/module ] || mount -t tracefs nodev $trace
+	echo >$trace/trace
+	echo 1 >$trace/events/module/module_request/enable
+	echo 1 >$trace/events/module/module_load/enable
+}
+# traced: the events of ours since the last trace_on or trace_clear,
+# one line each: "module_request: binfmt-464c" (a request for a binary
+# format), "module_load: ia32_emulation".  Others are the system's own
+# (udev still loads crypto modules when the boot has finished).
+traced() {
+	sed -n 's/.* \(module_request: binfmt-[^ ]*\).*/\1/p
+		s/.* \(module_load: ia32_emulation\)\( .*\)\{0,1\}$/\1/p' $trace/trace
+}
+trace_clear() {
+	echo >$trace/trace
+}
+
 # unload: remove the module if it is loaded.  A 32-bit process that has
 # just exited can hold it a moment longer.
 try_unload() {
@@ -117,6 +143,38 @@ test_boot() {
 		[ "$pid1" = /usr/lib/systemd/systemd ]
 }
 
+# has_config LINE: the booted kernel's configuration ($cfg) has LINE.
+has_config() {
+	grep -qx "$1" "$cfg" || { DETAIL="$DETAIL; not in $cfg: $1"; return 1; }
+}
+
+# The kernel booted is the package installed in this system, and of the
+# kind the run says: the reference (and Debian's own kernel, make
+# distro-lsmod's "stock") has IA32 emulation built in and none
+# of ours; ours has the option, the module and its sysfs directory.
+# Both keep Debian's x32 ABI.
+test_kernel() {
+	local rel pkg
+	rel=$(uname -r)
+	cfg=/boot/config-$rel
+	pkg=$(dpkg-query -W -f='${Package} ${Version} ${Status}' "linux-image-$rel" 2>&1)
+	DETAIL="kernel $rel, package $pkg, /sys/kernel/ia32_emulation $([ -d $sysfs ] && echo present || echo absent)"
+	case $pkg in *" install ok installed") ;; *) return 1 ;; esac
+	has_config CONFIG_IA32_EMULATION=y && has_config CONFIG_X86_X32_ABI=y &&
+		has_config CONFIG_COMPAT_BINFMT_ELF=y || return 1
+	case $kind in
+	ref | stock)
+		! grep -q '^CONFIG_IA32_EMULATION_LOADABLE=' "$cfg" && [ ! -d $sysfs ] &&
+			! modinfo ia32_emulation >/dev/null 2>&1
+		;;
+	ours)
+		has_config CONFIG_IA32_EMULATION_LOADABLE=y && [ -d $sysfs ] &&
+			[ "$rel" = "${rel%-ia32-ours}-ia32-ours" ]
+		;;
+	*) return 1 ;;
+	esac
+}
+
 test_disabled_at_boot() {
 	local en log
 	en=$(cat $sysfs/enabled)
@@ -142,13 +200,17 @@ journal_line() {
 }
 
 test_autoload() {
-	local mp pkg auto line=
+	local mp pkg c ev line=
 	mp=$(cat /proc/sys/kernel/modprobe)
 	pkg=$(owner "$(readlink -f "$mp")")
-	auto=$(cat $sysfs/auto_enabled)
+	c=$(cd $sysfs && grep -H . enabled execs auto_enabled auto_disabled | tr '\n' ' ')
+	ev=$(traced | tr '\n' ' ')
 	wait_for 20 journal_line
-	DETAIL="module $(loaded && echo loaded || echo 'not loaded'), auto_enabled $auto, modprobe $mp of package ${pkg:-none}; journalctl -k: ${line:-nothing from ia32_emulation}"
-	loaded && [ "$auto" -ge 1 ] && [ "$pkg" = kmod ] && [ -n "$line" ]
+	DETAIL="module $(loaded && echo loaded || echo 'not loaded'), counters: $c; modprobe $mp of package ${pkg:-none}; traced: ${ev:-nothing}; journalctl -k: ${line:-nothing from ia32_emulation}"
+	# One exec, one request for its format, one load, one enabling.
+	loaded && [ "$pkg" = kmod ] && [ -n "$line" ] &&
+		[ "$c" = "enabled:1 execs:1 auto_enabled:1 auto_disabled:0 " ] &&
+		[ "$ev" = "module_request: binfmt-464c module_load: ia32_emulation " ]
 }
 
 test_python() {
@@ -162,11 +224,12 @@ test_python() {
 # modinfo, systool and cat: where the package put the module, what it
 # declares, its parameters and the kernel's counters.
 test_params() {
-	local file want pkg alias parm sys p c ok=0
+	local file want pkg alias parm sys p c intree signer ok=0
 	# First: the idle timeout (30 s after the last 32-bit process) must
 	# not have disabled IA32 emulation yet.
 	c=$(cd $sysfs && grep -H . enabled live execs auto_enabled auto_disabled | tr '\n' ' ')
-	[ "$(cat $sysfs/enabled)" = 1 ] && [ "$(cat $sysfs/execs)" -ge 2 ] || ok=1
+	# hello, python3.11 and the python3.11 of its subprocess test.
+	[ "$c" = "enabled:1 live:0 execs:3 auto_enabled:1 auto_disabled:0 " ] || ok=1
 	file=$(modinfo -n ia32_emulation)
 	want=/lib/modules/$(uname -r)/kernel/arch/x86/entry/ia32_emulation.ko
 	pkg=$(owner "$file")
@@ -174,7 +237,12 @@ test_params() {
 	parm=$(modinfo -F parm ia32_emulation | cut -d: -f1 | tr '\n' ' ')
 	sys=$(systool -m ia32_emulation -v | awk '/Parameters:/ { p = 1; next } /^ *$/ { p = 0 } p && /=/ { gsub(/[ "]/, ""); printf "%s ", $0 }')
 	p=$(cd /sys/module/ia32_emulation/parameters && grep -H . ./* | tr '\n' ' ')
-	DETAIL="file $file (package ${pkg:-none}), alias $alias, parm $parm, signer $(modinfo -F signer ia32_emulation); systool: $sys; parameters: $p; counters: $c"
+	intree=$(modinfo -F intree ia32_emulation)
+	signer=$(modinfo -F signer ia32_emulation)
+	DETAIL="file $file (package ${pkg:-none}), alias $alias, parm $parm, intree $intree, signer $signer; systool: $sys; parameters: $p; counters: $c"
+	# Built with the kernel and signed with its build's key, as every
+	# module of the package: nothing taints the kernel (distro/untainted).
+	[ "$intree" = Y ] && [ "$signer" = "Build time autogenerated kernel key" ] || ok=1
 	case $file in
 	"$want" | "$want".*) ;;
 	*) ok=1 ;;
@@ -216,24 +284,54 @@ test_rmmod_busy() {
 
 # A unit with SystemCallArchitectures=native starts; the i386 program it
 # runs is killed by its seccomp filter (SIGSYS: status 159).
+# The kernel's audit record of the kill: hello, SIGSYS (31), the i386
+# ABI (arch 40000003), a compat system call.
+seccomp_kills() {
+	journalctl -k -o cat --no-pager |
+		grep -c 'audit: type=1326 .* comm="hello" exe="/usr/bin/hello" sig=31 arch=40000003 .* compat=1 '
+}
+one_more_kill() {
+	[ "$(seccomp_kills)" = $((before + 1)) ]
+}
 test_native() {
-	local active status out
+	local active status out before audit=0
+	before=$(seccomp_kills)
 	rm -f /run/ia32-native.status /run/ia32-native.out
 	timeout 300 systemctl start ia32-native.service
 	active=$(systemctl is-active ia32-native.service)
 	status=$(cat /run/ia32-native.status 2>/dev/null)
 	out=$(cat /run/ia32-native.out 2>/dev/null)
 	systemctl stop ia32-native.service
-	DETAIL="unit $active, its i386 child: status ${status:-none} (159: SIGSYS), output \"$out\""
-	[ "$active" = active ] && [ "$status" = 159 ]
+	wait_for 20 one_more_kill || audit=1
+	DETAIL="unit $active, its i386 child: status ${status:-none} (159: SIGSYS), output \"$out\", seccomp audit records of hello $before -> $(seccomp_kills)"
+	[ "$active" = active ] && [ "$status" = 159 ] && [ "$audit" = 0 ]
 }
 
 # On our kernel the module was not loaded when the unit started: the
 # exec of its child loaded it (modprobe runs as the kernel's helper,
 # outside the unit's filter).
 test_native_autoload() {
-	DETAIL="module $(loaded && echo loaded || echo 'not loaded'), auto_enabled $(cat $sysfs/auto_enabled)"
-	loaded && [ "$(cat $sysfs/auto_enabled)" -ge 2 ]
+	local c
+	c=$(cd $sysfs && grep -H . auto_enabled auto_disabled | tr '\n' ' ')
+	DETAIL="module $(loaded && echo loaded || echo 'not loaded'), counters: $c"
+	loaded && [ "$c" = "auto_enabled:2 auto_disabled:0 " ]
+}
+
+# At the end: no unit failed since the boot, the tests' own included.
+test_units() {
+	local failed
+	failed=$(systemctl list-units --state=failed --plain --no-legend | awk '{ print $1 }' | tr '\n' ' ')
+	DETAIL="failed units: ${failed:-none}"
+	[ -z "$failed" ]
+}
+
+# Nothing tainted the kernel: no module from outside its build, none
+# unsigned, no warning (a WARN() taints it whatever its text).
+test_untainted() {
+	local taint
+	taint=$(cat /proc/sys/kernel/tainted)
+	DETAIL="/proc/sys/kernel/tainted $taint"
+	[ "$taint" = 0 ]
 }
 
 test_x32() {
@@ -266,18 +364,27 @@ test_x32_unloaded() {
 # same exec loads the module again.
 test_blacklist() {
 	local conf=/etc/modprobe.d/ia32-emulation-test.conf res after out
+	local ev1 ev2
 	unload
 	echo "blacklist ia32_emulation" >$conf
+	trace_clear
 	res=$(exec_result /usr/bin/hello)
 	after=$(loaded && echo loaded || echo 'not loaded')
+	ev1=$(traced | tr '\n' ' ')
 	rm -f $conf
+	trace_clear
 	out=$(timeout 300 /usr/bin/hello 2>&1)
-	DETAIL="blacklisted: bash: $res, module $after; without the blacklist: \"$out\", module $(loaded && echo loaded || echo 'not loaded')"
+	ev2=$(traced | tr '\n' ' ')
+	DETAIL="blacklisted: bash: $res, module $after, traced: ${ev1:-nothing}; without the blacklist: \"$out\", module $(loaded && echo loaded || echo 'not loaded'), traced: ${ev2:-nothing}"
 	case $res in
 	"126: "*"cannot execute binary file: Exec format error"*) ;;
 	*) return 1 ;;
 	esac
-	[ "$after" = "not loaded" ] && [ "$out" = "Hello, world!" ] && loaded
+	# The kernel asked for the format once each time; kmod loaded the
+	# module only without the blacklist.
+	[ "$after" = "not loaded" ] && [ "$out" = "Hello, world!" ] && loaded &&
+		[ "$ev1" = "module_request: binfmt-464c " ] &&
+		[ "$ev2" = "module_request: binfmt-464c module_load: ia32_emulation " ]
 }
 
 echo "ia32-distro: kind ${kind:-unset}, mode ${mode:-test}, kernel $(uname -r)"
@@ -286,6 +393,8 @@ echo "ia32-distro: kind ${kind:-unset}, mode ${mode:-test}, kernel $(uname -r)"
 # in qemu/init: a report printed at that level would otherwise go unseen.
 echo "<4>ia32test: console canary start" >/dev/kmsg
 t distro/boot test_boot
+t distro/kernel test_kernel
+trace_on
 [ "$kind" = ours ] && t ours/distro/disabled-at-boot test_disabled_at_boot
 t distro/i386-hello test_hello
 [ "$kind" = ours ] && t ours/distro/autoload test_autoload
@@ -302,6 +411,8 @@ if [ "$kind" = ours ]; then
 fi
 t distro/x32 test_x32
 [ "$kind" = ours ] && t ours/distro/blacklist test_blacklist
+t distro/units test_units
+t distro/untainted test_untainted
 if [ "$mode" = lsmod ]; then
 	# The modules this system loaded, for localmodconfig (make
 	# distro-lsmod).
