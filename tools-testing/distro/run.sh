@@ -25,9 +25,12 @@ cp --sparse=always "$dir/disk.img" "$out.img"
 append="root=/dev/vda rw console=ttyS0 panic=-1 printk.devkmsg=on syscall.x32=y"
 # The tests' runs: nothing but the kernel on the console, whose lines
 # results.py reads; systemd's status lines and the serial getty's prompt
-# could run into them (the journal has them all).
+# could run into them (the journal has them all).  The module's idle
+# timeout from the command line (modprobe reads MODULE.PARAM= there;
+# test.sh checks it took): ten minutes, so that a slow TCG guest on a
+# busy host does not see IA32 emulation disabled between two tests.
 [ "$out" = "$dir/shell" ] ||
-	append="$append ia32distro.kind=$kind systemd.show_status=false systemd.mask=serial-getty@ttyS0.service"
+	append="$append ia32distro.kind=$kind systemd.show_status=false systemd.mask=serial-getty@ttyS0.service ia32_emulation.idle_timeout=600"
 # shellcheck disable=SC2086
 set -- qemu-system-x86_64 -nodefaults -accel tcg,thread=single -cpu "$model" \
 	-smp "${VM_SMP:-2},sockets=${VM_SMP:-2}" -m 2G -no-reboot \

@@ -45,8 +45,8 @@ compare --known FILE --summary FILE [--expect FILE --suite RUN=PREFIX,..]
     - a test missing on either side fails; every selftest of the
       --expect list must be in every run named by --suite, with each
       prefix given there (RUN is the run's kind, its name without the
-      last "-" and what follows, the CPU model: "--suite ours=,nomod/"
-      asks ours-intel.tsv for "sigreturn_64" and "nomod/sigreturn_64");
+      CPU model: "--suite ours=,nomod/" asks ours-intel.tsv for
+      "sigreturn_64" and "nomod/sigreturn_64");
     - every verdict the --require file names must be in every run of
       its kind (lines "KIND NAME": "ours" for ours-intel.tsv,
       "distro-ours" for distro-ours-amd.tsv, "style" for style.tsv): a
@@ -299,11 +299,17 @@ def run_name(path):
     return os.path.basename(path).rsplit('.', 1)[0]
 
 
+# The CPU models of the runs (qemu/run-vm.sh), the last word of their
+# names.
+CPUS = ('intel', 'amd')
+
+
 def run_kind(run):
-    """The kind of a run: its name without the CPU model after the
-    last '-' (ours-intel: ours, distro-ref-amd: distro-ref), or the
-    whole name of a gate (style)."""
-    return run.rsplit('-', 1)[0]
+    """The kind of a run: its name without the CPU model (ours-intel:
+    ours, distro-ref-amd: distro-ref), or the whole name of a run of no
+    CPU model (style, debian-config)."""
+    kind, _, cpu = run.rpartition('-')
+    return kind if kind and cpu in CPUS else run
 
 
 def load(path):
@@ -437,8 +443,8 @@ def read_list(path):
 
 
 def read_required(path):
-    """KIND NAME lines: the verdicts every run of KIND (its name up to
-    the first '-') must give."""
+    """KIND NAME lines: the verdicts every run of KIND (run_kind) must
+    give."""
     out = {}
     for line in read_list(path):
         kind, _, name = line.partition(' ')
@@ -471,7 +477,11 @@ def judge(name, cpu, r, o, known):
             verdict, detail = rec.splat
             out.append((side + ' splat', verdict == 'pass',
                         f'kernel splat while it ran: {detail}'))
-        if single:
+        if single and side == 'reference' and name.startswith('ours/'):
+            # Only our kernel gives these: the run booted ours.
+            out.append((side, False, f'{rec.cell()}, a test of our kernel '
+                        f'only, in a reference run: {rec.detail}'))
+        elif single:
             out.append((side, rec.outcome == 'pass',
                         f'{rec.cell()}, must pass: {rec.detail}'))
         elif side == 'reference':
@@ -603,8 +613,9 @@ def compare(argv):
         for name, cpu, run in absent:
             out.write(f'{name}\t{cpu}\tmissing from {run}\t-\t-\t-\t1\n')
             print(f'{name:<{width}}  {cpu:<5}  missing from {run}')
-            problems.append(f'{name} [{cpu}] {run}: missing, every {run} '
-                            f'run must give it ({opts["--require"]})')
+            problems.append(f'{name} [{cpu}] {run}: missing, every '
+                            f'{run_kind(run)} run must give it '
+                            f'({opts["--require"]})')
             failed += 1
     for p in problems:
         print('FAIL: ' + p)
@@ -700,11 +711,11 @@ def required(paths):
             kinds[kind] = [n for n in kinds[kind] if n in set(names)]
         else:
             kinds[kind] = names
-    print('# KIND NAME: every run of KIND (its name without the CPU model after')
-    print('# the last "-") must give the verdict NAME (results.py compare')
-    print('# --require).  Written by results.py required from the runs of a')
-    print('# make check (make required-verdicts) or of a make distro-check')
-    print('# (make distro-required).')
+    print('# KIND NAME: every run of KIND (its name without the CPU model:')
+    print('# ours for ours-intel and ours-amd) must give the verdict NAME')
+    print('# (results.py compare --require).  Written by results.py required')
+    print('# from the runs of a make check (make required-verdicts) or of a')
+    print('# make distro-check (make distro-required).')
     for kind in sorted(kinds):
         for name in kinds[kind]:
             print(f'{kind} {name}')
