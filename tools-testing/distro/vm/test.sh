@@ -54,13 +54,8 @@ loaded() {
 	grep -q '^ia32_emulation ' /proc/modules
 }
 
-# counter NAME: one of the kernel's counters in /sys/kernel/ia32_emulation.
-counter() {
-	cat $sysfs/"$1"
-}
-
 # The kernel's module tracepoints: every request_module() (which runs
-# the system's modprobe) and every module load, from the first test on.
+# the system's modprobe) and every module load, on after distro/kernel.
 trace=/sys/kernel/tracing
 trace_on() {
 	[ -d $trace/events/module ] || mount -t tracefs nodev $trace
@@ -285,10 +280,8 @@ test_rmmod_busy() {
 	[ "$stopped" = 0 ] && [ "$errno" = 11 ] && [ "$gone" = 0 ] && [ "$(cat $sysfs/enabled)" = 0 ]
 }
 
-# A unit with SystemCallArchitectures=native starts; the i386 program it
-# runs is killed by its seccomp filter (SIGSYS: status 159).
-# The kernel's audit record of the kill: hello, SIGSYS (31), the i386
-# ABI (arch 40000003), a compat system call.
+# The kernel's audit records of a seccomp kill of hello: SIGSYS (31),
+# the i386 ABI (arch 40000003), a compat system call.
 seccomp_kills() {
 	journalctl -k -o cat --no-pager |
 		grep -c 'audit: type=1326 .* comm="hello" exe="/usr/bin/hello" sig=31 arch=40000003 .* compat=1 '
@@ -296,6 +289,10 @@ seccomp_kills() {
 one_more_kill() {
 	[ "$(seccomp_kills)" = $((before + 1)) ]
 }
+
+# A unit with SystemCallArchitectures=native starts; the i386 program it
+# runs is killed by its seccomp filter (SIGSYS: status 159), and the
+# kernel audits the kill once.
 test_native() {
 	local active status out before audit=0
 	before=$(seccomp_kills)
