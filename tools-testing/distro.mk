@@ -58,7 +58,9 @@ $(DISTRO)/.deps: $(DT)/deps.sh $(Q)/apt.sh $(REF_SRC)/.unpacked | $(B)/.deps
 		$(DT)/deps.sh
 	@touch $@
 
-$(DISTRO_ROOT): $(DT)/mkroot.sh | $(DISTRO)/.deps
+# Order-only: the name carries mkroot.sh's hash, and a fresh clone's
+# mkroot.sh, newer than the cached root, must not make it again.
+$(DISTRO_ROOT): | $(DT)/mkroot.sh $(DISTRO)/.deps
 	@mkdir -p $(DISTRO_CACHE)
 	@$(STAGE) distro distro-root "debootstrap Debian 12 (systemd, kmod, i386 hello and python3.11) into $(DISTRO_ROOT)" \
 		$(DT)/mkroot.sh $@
