@@ -34,6 +34,7 @@ DEBIAN_CONFIG := /usr/src/linux-config-6.12/config.amd64_none_amd64.xz
 DISTRO_LSMOD := $(DT)/lsmod.txt
 DISTRO_RES := $(DISTRO)/results
 DISTRO_REQUIRED := $(DT)/required.txt
+DISTRO_KEY := $(DISTRO_CACHE)/module-signing-key.pem
 # The machine is shared with other builds: ours give way.
 DISTRO_NICE ?= nice -n 10
 DISTRO_KINDS := ref ours
@@ -50,7 +51,8 @@ DFRAG_ours := $(DT)/distro.config Kconfig.fragment
 DNAME_ref := reference (plain IA32_EMULATION=y$(if $(filter debian,$(DISTRO_REF)),$(comma) Debian's own linux-image))
 DNAME_ours := ours (series + Kconfig.fragment, ia32_emulation =m)
 
-.PHONY: distro-check distro-packages distro-lsmod distro-required distro-shell distro-clean
+.PHONY: distro-check distro-deps distro-inputs distro-packages distro-lsmod distro-required \
+	distro-shell distro-clean
 
 $(DISTRO)/.deps: $(DT)/deps.sh $(Q)/apt.sh $(REF_SRC)/.unpacked | $(B)/.deps
 	@mkdir -p $(DISTRO)
@@ -65,6 +67,12 @@ $(DISTRO_ROOT): | $(DT)/mkroot.sh $(DISTRO)/.deps
 	@$(STAGE) distro distro-root "debootstrap Debian 12 (systemd, kmod, i386 hello and python3.11) into $(DISTRO_ROOT)" \
 		$(DT)/mkroot.sh $@
 
+# The modules' signing key, once per machine (signing-key.sh says why).
+$(DISTRO_KEY): | $(DT)/signing-key.sh $(REF_SRC)/.unpacked $(DISTRO)/.deps
+	@mkdir -p $(DISTRO_CACHE)
+	@$(STAGE) distro distro-key "the module signing key of the test packages, once, in $(DISTRO_KEY)" \
+		$(DT)/signing-key.sh $(REF_SRC)/certs/default_x509.genkey $@
+
 $(DISTRO)/x32hello: $(DT)/x32hello.c | $(B)/.deps
 	@mkdir -p $(DISTRO)
 	@gcc -mx32 -static -O2 -Wall -Werror -o $@ $<
@@ -72,9 +80,9 @@ $(DISTRO)/x32hello: $(DT)/x32hello.c | $(B)/.deps
 # Configure, build and package one kernel.
 define distro_kernel
 $(DISTRO)/kernel-$(1)/.config: $(DTREE_$(1)) $(DFRAG_$(1)) $(DISTRO_LSMOD) \
-		$(DT)/kconfig.sh $(DT)/config-check.py | $(DISTRO)/.deps
+		$(DT)/kconfig.sh $(DT)/config-check.py | $(DISTRO)/.deps $(DISTRO_KEY)
 	@$(STAGE) configure distro-configure-$(1) "$(DNAME_$(1)): Debian's config, localmodconfig to $(DISTRO_LSMOD)" \
-		$(DISTRO_NICE) $(DT)/kconfig.sh $(DSRC_$(1)) $(DISTRO)/kernel-$(1) $(DEBIAN_CONFIG) \
+		env DISTRO_SIGNING_KEY=$(DISTRO_KEY) $(DISTRO_NICE) $(DT)/kconfig.sh $(DSRC_$(1)) $(DISTRO)/kernel-$(1) $(DEBIAN_CONFIG) \
 		$(DISTRO_LSMOD) -ia32-$(1) $(DFRAG_$(1))
 	@sed -n 2p $(DISTRO)/kernel-$(1)/config-report.txt
 $(DISTRO)/pkg-$(1)/debs: $(DISTRO)/kernel-$(1)/.config $(DT)/package.sh
@@ -121,10 +129,16 @@ ifeq ($(DISTRO_REF),build)
 $(DISTRO)/pkg-ours/debs: | $(DISTRO)/pkg-ref/debs
 endif
 distro-packages: $(DISTRO_KINDS:%=$(DISTRO)/pkg-%/debs)
+# Phony goals with a recipe, so that make says nothing of those already
+# up to date.
+distro-deps: $(DISTRO)/.deps
+	@:
+distro-inputs: $(DISTRO_ROOT) $(DISTRO)/x32hello distro-packages
+	@:
 distro-check:
 	@mkdir -p $(LOGS)
-	@$(MAKE) --no-print-directory $(DISTRO)/.deps
-	@$(MAKE) --no-print-directory -j2 $(DISTRO_ROOT) $(DISTRO)/x32hello distro-packages
+	@$(MAKE) --no-print-directory distro-deps
+	@$(MAKE) --no-print-directory -j2 distro-inputs
 	@$(MAKE) --no-print-directory -j$(VM_JOBS) $(DISTRO_RUNS:%=$(DISTRO_RES)/%.tsv)
 	@echo "[tests] Debian 12 system: the reference against ours, test by test (build/distro/results/summary.tsv)"
 	@set -o pipefail; $(Q)/results.py compare --known $(DT)/known.tsv --summary $(DISTRO_RES)/summary.tsv \

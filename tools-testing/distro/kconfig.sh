@@ -1,5 +1,6 @@
 #!/bin/sh
 # kconfig.sh SRC OUT DEBIAN_CONFIG LSMOD LOCALVERSION FRAGMENT...
+# (environment: DISTRO_SIGNING_KEY, the modules' signing key)
 # The configuration of a Debian-config kernel in OUT: Debian's own
 # (DEBIAN_CONFIG, from the linux-config-6.12 package), the fragments
 # merged onto it (distro.config, and for our kernel Kconfig.fragment),
@@ -20,6 +21,10 @@ case $debconf in
 esac >"$out/debian.config"
 cp "$out/debian.config" "$out/.config"
 "$src/scripts/config" --file "$out/.config" --set-str LOCALVERSION "$localversion"
+# The modules' signing key: one per machine, not one per build tree
+# (signing-key.sh).
+[ -z "${DISTRO_SIGNING_KEY:-}" ] ||
+	"$src/scripts/config" --file "$out/.config" --set-str MODULE_SIG_KEY "$DISTRO_SIGNING_KEY"
 for f in "$@"; do
 	set -- "$@" "$(realpath "$f")"
 	shift

@@ -15,6 +15,12 @@ src=$1 out=$2 pkg=$3 kind=$4 jobs=$5
 # make -C changes directory: every path absolute.
 src=$(realpath "$src") out=$(realpath "$out") pkg=$(realpath -m "$pkg")
 export CCACHE_DEPEND=1
+# The modules' signing key, when it is a file of its own
+# (signing-key.sh): its certificate goes into vmlinux by .incbin, which
+# ccache does not see; with the key in every hash, no cached object
+# can carry another key than this build's.
+key=$(sed -n 's/^CONFIG_MODULE_SIG_KEY="\(\/.*\)"$/\1/p' "$out/.config")
+[ -z "$key" ] || export CCACHE_EXTRAFILES="$key"
 export DEB_BUILD_PROFILES=pkg.linux-upstream.nokernelheaders
 # LOCALVERSION set and empty: the release is the version and the
 # config's CONFIG_LOCALVERSION, with no "+" for a tree that is not at a
