@@ -54,22 +54,35 @@ loaded() {
 	grep -q '^ia32_emulation ' /proc/modules
 }
 
+# counters NAME...: the kernel's counters in /sys/kernel/ia32_emulation,
+# "NAME:VALUE " each, on one line.
+counters() {
+	(cd $sysfs && grep -H . "$@") | tr '\n' ' '
+}
+
+# The units that failed since the boot, on one line.
+failed_units() {
+	systemctl list-units --state=failed --plain --no-legend | awk '{ print $1 }' | tr '\n' ' '
+}
+
 # The kernel's module tracepoints: every request_module() (which runs
 # the system's modprobe) and every module load, on after distro/kernel.
 trace=/sys/kernel/tracing
 trace_on() {
 	[ -d $trace/events/module ] || mount -t tracefs nodev $trace
-	echo >$trace/trace
+	trace_clear
 	echo 1 >$trace/events/module/module_request/enable
 	echo 1 >$trace/events/module/module_load/enable
 }
 # traced: the events of ours since the last trace_on or trace_clear,
-# one line each: "module_request: binfmt-464c" (a request for a binary
-# format), "module_load: ia32_emulation".  Others are the system's own
-# (udev still loads crypto modules when the boot has finished).
+# on one line, "EVENT: NAME " each: "module_request: binfmt-464c " (a
+# request for a binary format), "module_load: ia32_emulation ".  Others
+# are the system's own (udev still loads crypto modules when the boot
+# has finished).
 traced() {
 	sed -n 's/.* \(module_request: binfmt-[^ ]*\).*/\1/p
-		s/.* \(module_load: ia32_emulation\)\( .*\)\{0,1\}$/\1/p' $trace/trace
+		s/.* \(module_load: ia32_emulation\)\( .*\)\{0,1\}$/\1/p' $trace/trace |
+		tr '\n' ' '
 }
 trace_clear() {
 	echo >$trace/trace
@@ -130,7 +143,7 @@ test_boot() {
 	local state active failed pid1 times
 	state=$(timeout 600 systemctl is-system-running --wait)
 	active=$(systemctl is-active multi-user.target)
-	failed=$(systemctl list-units --state=failed --plain --no-legend | awk '{ print $1 }' | tr '\n' ' ')
+	failed=$(failed_units)
 	pid1=$(readlink /proc/1/exe)
 	times=$(systemd-analyze time 2>&1 | head -n 1)
 	DETAIL="pid 1 $pid1, system $state, multi-user.target $active, failed units: ${failed:-none}; $(uname -r); $times"
@@ -198,8 +211,8 @@ test_autoload() {
 	local mp pkg c ev line=
 	mp=$(cat /proc/sys/kernel/modprobe)
 	pkg=$(owner "$(readlink -f "$mp")")
-	c=$(cd $sysfs && grep -H . enabled execs auto_enabled auto_disabled | tr '\n' ' ')
-	ev=$(traced | tr '\n' ' ')
+	c=$(counters enabled execs auto_enabled auto_disabled)
+	ev=$(traced)
 	wait_for 120 journal_line
 	DETAIL="module $(loaded && echo loaded || echo 'not loaded'), counters: $c; modprobe $mp of package ${pkg:-none}; traced: ${ev:-nothing}; journalctl -k: ${line:-nothing from ia32_emulation}"
 	# One exec, one request for its format, one load, one enabling.
@@ -224,7 +237,7 @@ test_params() {
 	# The runs boot with ia32_emulation.idle_timeout=600 (run.sh),
 	# which kmod's modprobe applies when it loads the module: the
 	# default, 30 s, could pass between two tests on a busy host.
-	c=$(cd $sysfs && grep -H . enabled live execs auto_enabled auto_disabled | tr '\n' ' ')
+	c=$(counters enabled live execs auto_enabled auto_disabled)
 	# hello, python3.11 and the hello of its subprocess test.
 	[ "$c" = "enabled:1 live:0 execs:3 auto_enabled:1 auto_disabled:0 " ] || ok=1
 	file=$(modinfo -n ia32_emulation)
@@ -312,7 +325,7 @@ test_native() {
 # outside the unit's filter).
 test_native_autoload() {
 	local c
-	c=$(cd $sysfs && grep -H . auto_enabled auto_disabled | tr '\n' ' ')
+	c=$(counters auto_enabled auto_disabled)
 	DETAIL="module $(loaded && echo loaded || echo 'not loaded'), counters: $c"
 	loaded && [ "$c" = "auto_enabled:2 auto_disabled:0 " ]
 }
@@ -320,7 +333,7 @@ test_native_autoload() {
 # At the end: no unit failed since the boot, the tests' own included.
 test_units() {
 	local failed
-	failed=$(systemctl list-units --state=failed --plain --no-legend | awk '{ print $1 }' | tr '\n' ' ')
+	failed=$(failed_units)
 	DETAIL="failed units: ${failed:-none}"
 	[ -z "$failed" ]
 }
@@ -370,11 +383,11 @@ test_blacklist() {
 	trace_clear
 	res=$(exec_result /usr/bin/hello)
 	after=$(loaded && echo loaded || echo 'not loaded')
-	ev1=$(traced | tr '\n' ' ')
+	ev1=$(traced)
 	rm -f $conf
 	trace_clear
 	out=$(timeout 300 /usr/bin/hello 2>&1)
-	ev2=$(traced | tr '\n' ' ')
+	ev2=$(traced)
 	DETAIL="blacklisted: bash: $res, module $after, traced: ${ev1:-nothing}; without the blacklist: \"$out\", module $(loaded && echo loaded || echo 'not loaded'), traced: ${ev2:-nothing}"
 	case $res in
 	"126: "*"cannot execute binary file: Exec format error"*) ;;
