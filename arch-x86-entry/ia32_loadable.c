@@ -16,25 +16,35 @@
  * are never rewritten (KVM restores its own copy of them on every VM exit);
  * the entry code of every 32-bit system call tests the state instead: a
  * single static key, ia32_syscall_fast_key, while enabled without a policy,
- * else ia32_syscall_check().  Enabling or disabling flips the keys and sets
- * the DPL of the INT $0x80 gate, so that a disabled INT $0x80 is refused by
- * the CPU itself, exactly as without the gate.
+ * else ia32_syscall_check().  Enabling or disabling flips the keys and
+ * switches the IDT between two read-only copies that differ in the DPL of
+ * the INT $0x80 gate, so that a disabled INT $0x80 is refused by the CPU
+ * itself, exactly as without the gate.
  */
 
 #define pr_fmt(fmt) "ia32: " fmt
 
 #include <linux/atomic.h>
 #include <linux/binfmts.h>
+#include <linux/bitops.h>
 #include <linux/build_bug.h>
 #include <linux/elf.h>
 #include <linux/export.h>
 #include <linux/init.h>
+#include <linux/jiffies.h>
 #include <linux/jump_label.h>
 #include <linux/kobject.h>
+#include <linux/kstrtox.h>
 #include <linux/mm.h>
+#include <linux/mmap_lock.h>
+#include <linux/mmu_context.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/oom.h>
 #include <linux/printk.h>
+#include <linux/ratelimit.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/string.h>
 #include <linux/sysfs.h>
@@ -137,70 +147,70 @@ bool ia32_can_enable(void)
 #define IA32_GP_ERR_EXT		BIT(0)
 #define IA32_GP_ERR_IDT		BIT(1)
 
-static const char * const ia32_door_name[] = {
-	[IA32_DOOR_INT80]	= "INT 0x80",
-	[IA32_DOOR_SYSENTER]	= "SYSENTER",
-	[IA32_DOOR_SYSCALL]	= "32-bit SYSCALL",
+static const char * const ia32_entry_name[] = {
+	[IA32_ENTRY_INT80]	= "INT 0x80",
+	[IA32_ENTRY_SYSENTER]	= "SYSENTER",
+	[IA32_ENTRY_SYSCALL]	= "32-bit SYSCALL",
 };
 
 /* The module that registered ia32_elf_format, NULL when none did */
 static struct module *ia32_owner;
 
 /* One rate-limited line per kind of refusal, with what to do about it. */
-static void ia32_report_disabled(enum ia32_door door)
+static void ia32_report_disabled(enum ia32_syscall_entry entry)
 {
 	static DEFINE_RATELIMIT_STATE(rs, DEFAULT_RATELIMIT_INTERVAL,
 				      DEFAULT_RATELIMIT_BURST);
 	const char *reason = ia32_lock_reason();
 
-	if (door == IA32_DOOR_INT80)
+	if (entry == IA32_ENTRY_INT80)
 		ia32_count(IA32_REFUSED_INT80);
 	if (!__ratelimit(&rs))
 		return;
 	if (reason)
 		pr_notice("%s from %s[%d] refused: IA32 emulation is disabled: %s\n",
-			  ia32_door_name[door], current->comm,
+			  ia32_entry_name[entry], current->comm,
 			  task_pid_nr(current), reason);
 	else if (READ_ONCE(ia32_owner))
 		pr_notice("%s from %s[%d] refused: IA32 emulation is disabled until an i386 program starts\n",
-			  ia32_door_name[door], current->comm,
+			  ia32_entry_name[entry], current->comm,
 			  task_pid_nr(current));
 	else
 		pr_notice("%s from %s[%d] refused: IA32 emulation is disabled; run 'modprobe ia32_emulation'\n",
-			  ia32_door_name[door], current->comm,
+			  ia32_entry_name[entry], current->comm,
 			  task_pid_nr(current));
 }
 
-static void ia32_report_policy(enum ia32_door door)
+static void ia32_report_policy(enum ia32_syscall_entry entry)
 {
 	static struct ratelimit_state rs[] = {
-		[0 ... ARRAY_SIZE(ia32_door_name) - 1] =
+		[0 ... ARRAY_SIZE(ia32_entry_name) - 1] =
 			RATELIMIT_STATE_INIT(rs, DEFAULT_RATELIMIT_INTERVAL,
 					     DEFAULT_RATELIMIT_BURST),
 	};
 
-	BUILD_BUG_ON(IA32_POLICY_SYSENTER - IA32_POLICY_INT80 != IA32_DOOR_SYSENTER ||
-		     IA32_POLICY_SYSCALL - IA32_POLICY_INT80 != IA32_DOOR_SYSCALL);
-	ia32_count(IA32_POLICY_INT80 + door);
-	if (__ratelimit(&rs[door]))
+	BUILD_BUG_ON(IA32_POLICY_SYSENTER - IA32_POLICY_INT80 != IA32_ENTRY_SYSENTER ||
+		     IA32_POLICY_SYSCALL - IA32_POLICY_INT80 != IA32_ENTRY_SYSCALL);
+	ia32_count(IA32_POLICY_INT80 + entry);
+	if (__ratelimit(&rs[entry]))
 		pr_notice("%s from %s[%d] refused: not an i386 program and ia32_emulation.i386_only is set; set it to N to allow it\n",
-			  ia32_door_name[door], current->comm,
+			  ia32_entry_name[entry], current->comm,
 			  task_pid_nr(current));
 }
 
 /**
  * ia32_syscall_refused - account and report a refused 32-bit system call
- * @door: the entry point
+ * @entry: the entry point
  *
  * Called by the entry code, with kernel context established, when
  * ia32_syscall_allowed() said no.
  */
-void ia32_syscall_refused(enum ia32_door door)
+void ia32_syscall_refused(enum ia32_syscall_entry entry)
 {
 	if (ia32_enabled())
-		ia32_report_policy(door);
+		ia32_report_policy(entry);
 	else
-		ia32_report_disabled(door);
+		ia32_report_disabled(entry);
 }
 
 /**
@@ -236,9 +246,9 @@ void ia32_user_gp(struct pt_regs *regs, unsigned long error_code)
 
 	if (ia32_enabled() && static_branch_unlikely(&ia32_i386_only_key) &&
 	    !ia32_task_is_i386())
-		ia32_report_policy(IA32_DOOR_INT80);
+		ia32_report_policy(IA32_ENTRY_INT80);
 	else
-		ia32_report_disabled(IA32_DOOR_INT80);
+		ia32_report_disabled(IA32_ENTRY_INT80);
 }
 
 /* ia32_syscall_fast_key follows the others.  Called with ia32_mutex held. */
@@ -276,9 +286,15 @@ static void ia32_set_enabled(bool enable)
 
 /* The i386 ELF format, registered on behalf of a module */
 static int ia32_load_elf_binary(struct linux_binprm *bprm);
+#ifdef CONFIG_USELIB
+static int ia32_load_elf_library(struct file *file);
+#endif
 
 static struct linux_binfmt ia32_elf_format = {
 	.load_binary	= ia32_load_elf_binary,
+#ifdef CONFIG_USELIB
+	.load_shlib	= ia32_load_elf_library,
+#endif
 };
 
 /*
@@ -305,8 +321,9 @@ static void ia32_report_foreign(const struct linux_binprm *bprm,
 				const struct elf32_hdr *ehdr)
 {
 	ia32_count(IA32_FOREIGN_ELF);
-	pr_notice_ratelimited("exec of %s by %s[%d]: not an i386 program (ELF class %u, type %u, machine %u): ENOEXEC; IA32 emulation left as it was\n",
-			      bprm->filename, current->comm,
+	pr_notice_ratelimited("exec of %*pE by %s[%d]: not an i386 program (ELF class %u, type %u, machine %u): ENOEXEC; IA32 emulation left as it was\n",
+			      (int)strlen(bprm->filename), bprm->filename,
+			      current->comm,
 			      task_pid_nr(current), ehdr->e_ident[EI_CLASS],
 			      ehdr->e_type, ehdr->e_machine);
 }
@@ -341,6 +358,19 @@ static int ia32_load_elf_binary(struct linux_binprm *bprm)
 	ia32_count(IA32_EXECS);
 	return 0;
 }
+
+#ifdef CONFIG_USELIB
+/* uselib(2) of an i386 library, as the compat format does it */
+static int ia32_load_elf_library(struct file *file)
+{
+	int ret;
+
+	current_thread_info()->status |= TS_IA32_EXEC;
+	ret = compat_elf_binfmt->load_shlib(file);
+	current_thread_info()->status &= ~TS_IA32_EXEC;
+	return ret;
+}
+#endif
 
 /**
  * ia32_emulation_register - register the i386 ELF format for a module
@@ -464,7 +494,10 @@ EXPORT_SYMBOL_NS_GPL(ia32_emulation_set_policy, IA32_EMULATION);
  *
  * A 64-bit task that maps the 32-bit vDSO (CRIU restoring a 32-bit task)
  * holds IA32 emulation as an i386 exec does, so that it is not disabled
- * under it, and enables it as such an exec does.
+ * under it, and enables it as such an exec does.  Its address space holds
+ * a reference on the module (MM_CONTEXT_HOLDS_IA32, taken again by fork,
+ * dropped by arch_exit_mmap()) and keeps its format: it stays a 64-bit
+ * process, which dumps core as one.
  *
  * Return: the size of the vDSO, -EINVAL while the ia32_emulation module is
  * not loaded (what a kernel without IA32 emulation answers), or the error
@@ -473,46 +506,80 @@ EXPORT_SYMBOL_NS_GPL(ia32_emulation_set_policy, IA32_EMULATION);
 int ia32_emulation_map_vdso(unsigned long addr)
 {
 	struct mm_struct *mm = current->mm;
-	int ret = -EINVAL;
+	bool hold;
+	int ret;
 
 	mutex_lock(&ia32_mutex);
-	/* Not if the module is on its way out: set_binfmt() cannot fail */
-	if (!ia32_owner || !try_module_get(ia32_owner))
+	/* Not if the module is on its way out */
+	if (!ia32_owner || !try_module_get(ia32_owner)) {
+		ret = -EINVAL;
 		goto out;
+	}
+	/* Under mmap_lock, which fork holds while it copies the reference */
+	mmap_write_lock(mm);
+	hold = !test_and_set_bit(MM_CONTEXT_HOLDS_IA32, &mm->context.flags);
+	mmap_write_unlock(mm);
+	if (!hold)
+		module_put(ia32_owner);
 
 	ret = map_vdso_once(&vdso_image_32, addr);
-	if (!ret) {
-		mmap_write_lock(mm);
-		if (mm->binfmt != &ia32_elf_format)
-			set_binfmt(&ia32_elf_format);
-		mmap_write_unlock(mm);
-		ia32_last_use = jiffies;
-		if (!ia32_enabled()) {
-			ia32_set_enabled(true);
-			ia32_count(IA32_AUTO_ENABLED);
-			pr_info("IA32 emulation enabled for %s[%d] (ARCH_MAP_VDSO_32)\n",
-				current->comm, task_pid_nr(current));
+	if (ret) {
+		if (hold) {
+			mmap_write_lock(mm);
+			clear_bit(MM_CONTEXT_HOLDS_IA32, &mm->context.flags);
+			mmap_write_unlock(mm);
+			module_put(ia32_owner);
 		}
-		ret = vdso_image_32.size;
+		goto out;
 	}
-	module_put(ia32_owner);
+
+	ia32_last_use = jiffies;
+	if (!ia32_enabled()) {
+		ia32_set_enabled(true);
+		ia32_count(IA32_AUTO_ENABLED);
+		pr_info("IA32 emulation enabled for %s[%d] (ARCH_MAP_VDSO_32)\n",
+			current->comm, task_pid_nr(current));
+	}
+	ret = vdso_image_32.size;
 out:
 	mutex_unlock(&ia32_mutex);
 	return ret;
 }
 
-/* Processes whose address space holds the i386 format */
+/* fork of an address space that holds IA32 emulation (arch_dup_mmap()) */
+void ia32_mm_hold(struct mm_struct *mm)
+{
+	/* The parent holds a reference: ia32_owner cannot change */
+	__module_get(ia32_owner);
+	set_bit(MM_CONTEXT_HOLDS_IA32, &mm->context.flags);
+}
+
+/* Its teardown (arch_exit_mmap()) */
+void ia32_mm_release(struct mm_struct *mm)
+{
+	clear_bit(MM_CONTEXT_HOLDS_IA32, &mm->context.flags);
+	module_put(ia32_owner);
+}
+
+/*
+ * Processes whose address space holds IA32 emulation: it holds the i386
+ * format, or it mapped the 32-bit vDSO.  A process whose leader has exited
+ * is looked at through a thread that still has the address space.
+ */
 static unsigned long ia32_live(void)
 {
-	struct task_struct *p;
+	struct task_struct *p, *t;
 	unsigned long n = 0;
 
 	rcu_read_lock();
 	for_each_process(p) {
-		task_lock(p);
-		if (p->mm && p->mm->binfmt == &ia32_elf_format)
+		t = find_lock_task_mm(p);
+		if (!t)
+			continue;
+		if (t->mm->binfmt == &ia32_elf_format ||
+		    test_bit(MM_CONTEXT_HOLDS_IA32, &t->mm->context.flags))
 			n++;
-		task_unlock(p);
+		task_unlock(t);
 	}
 	rcu_read_unlock();
 	return n;

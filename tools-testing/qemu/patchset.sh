@@ -53,6 +53,7 @@ if title not in lines:
     at = lines.index('X86 MCE INFRASTRUCTURE')
     lines[at:at] = [title,
                     'M:\tia32-ondemand <ia32-ondemand@localhost>',
+                    'L:\tx86@kernel.org',
                     'L:\tlinux-kernel@vger.kernel.org',
                     'S:\tMaintained', '']
 start = lines.index(title)

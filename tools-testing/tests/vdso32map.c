@@ -5,15 +5,27 @@
  * Its own vDSO and vvar pages are unmapped first (only one vDSO per
  * address space).  EXPECT is "maps" (the call returns the size of the
  * vDSO, then the task lives SECONDS more, holding IA32 emulation) or an
- * errno name (EINVAL: IA32 emulation disabled).
+ * errno name (EINVAL: IA32 emulation disabled).  With "fork" after
+ * SECONDS, the task forks once it has mapped the vDSO and exits: its child,
+ * a copy of the address space, lives the SECONDS and prints its pid.
+ *
+ * vdso32map core COREDIR: a child maps the 32-bit vDSO so and dies of
+ * SIGSEGV; it is still a 64-bit process, whose core (COREDIR/core.PID:
+ * the core pattern must be COREDIR/core.%p) is an ELF64 x86-64 core with
+ * the 32-bit vDSO among its PT_LOADs.  RLIMIT_CORE is raised for the
+ * child alone.
  */
 #define _GNU_SOURCE
+#include <elf.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define ARCH_MAP_VDSO_32	0x2002
@@ -42,6 +54,81 @@ static unsigned long unmap_vdso(void)
 	return low;
 }
 
+/* The child of "core": map the 32-bit vDSO at the 64-bit one's place, die */
+static void dump_core(void)
+{
+	struct rlimit rl = { RLIM_INFINITY, RLIM_INFINITY };
+	unsigned long addr = unmap_vdso();
+
+	if (!addr || setrlimit(RLIMIT_CORE, &rl) ||
+	    syscall(SYS_arch_prctl, ARCH_MAP_VDSO_32, addr) <= 0)
+		_exit(3);
+	/* The address of the vDSO, for the parent to find in the core */
+	if (write(1, &addr, sizeof(addr)) != sizeof(addr))
+		_exit(4);
+	raise(SIGSEGV);
+	_exit(5);
+}
+
+/* The core of a 64-bit process that mapped the 32-bit vDSO */
+static int check_core(const char *dir)
+{
+	unsigned long vdso = 0;
+	char path[256];
+	Elf64_Ehdr eh;
+	Elf64_Phdr ph;
+	int fds[2], status, i, found = 0;
+	FILE *f;
+	pid_t pid;
+
+	if (pipe(fds))
+		return 1;
+	pid = fork();
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		dump_core();
+	}
+	close(fds[1]);
+	if (read(fds[0], &vdso, sizeof(vdso)) != sizeof(vdso))
+		vdso = 0;
+	if (waitpid(pid, &status, 0) != pid || !WIFSIGNALED(status) ||
+	    WTERMSIG(status) != SIGSEGV || !WCOREDUMP(status) || !vdso) {
+		printf("[FAIL]\tchild: status %#x, vDSO at %#lx: no core of SIGSEGV after ARCH_MAP_VDSO_32\n",
+		       status, vdso);
+		return 1;
+	}
+	snprintf(path, sizeof(path), "%s/core.%d", dir, pid);
+	f = fopen(path, "r");
+	if (!f || fread(&eh, sizeof(eh), 1, f) != 1) {
+		printf("[FAIL]\t%s: %s\n", path, f ? "short" : strerror(errno));
+		return 1;
+	}
+	if (memcmp(eh.e_ident, ELFMAG, SELFMAG) ||
+	    eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_type != ET_CORE ||
+	    eh.e_machine != EM_X86_64 || eh.e_phentsize != sizeof(ph)) {
+		printf("[FAIL]\t%s: ELF class %u, type %u, machine %u: not the core of a 64-bit process\n",
+		       path, eh.e_ident[EI_CLASS], eh.e_type, eh.e_machine);
+		return 1;
+	}
+	for (i = 0; i < eh.e_phnum; i++) {
+		if (fseek(f, eh.e_phoff + i * sizeof(ph), SEEK_SET) ||
+		    fread(&ph, sizeof(ph), 1, f) != 1)
+			break;
+		if (ph.p_type == PT_LOAD && ph.p_vaddr <= vdso &&
+		    vdso < ph.p_vaddr + ph.p_memsz)
+			found = 1;
+	}
+	fclose(f);
+	if (!found) {
+		printf("[FAIL]\t%s: no PT_LOAD holds the 32-bit vDSO at %#lx\n",
+		       path, vdso);
+		return 1;
+	}
+	printf("[OK]\tthe core after ARCH_MAP_VDSO_32 is an ELF64 x86-64 core, the 32-bit vDSO at %#lx in it\n",
+	       vdso);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long addr;
@@ -49,10 +136,12 @@ int main(int argc, char **argv)
 	int err;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: vdso32map maps|EINVAL [SECONDS]\n");
+		fprintf(stderr, "usage: vdso32map maps|EINVAL [SECONDS [fork]] | core COREDIR\n");
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IONBF, 0);
+	if (!strcmp(argv[1], "core"))
+		return argc > 2 ? check_core(argv[2]) : 2;
 	addr = unmap_vdso();
 	if (!addr) {
 		printf("[FAIL]\tno vDSO to unmap\n");
@@ -67,6 +156,16 @@ int main(int argc, char **argv)
 		}
 		printf("[OK]\tARCH_MAP_VDSO_32 mapped %ld bytes at %#lx\n",
 		       ret, addr);
+		if (argc > 3 && !strcmp(argv[3], "fork")) {
+			pid_t pid = fork();
+
+			if (pid < 0)
+				return 1;
+			if (pid > 0) {
+				printf("%d\n", pid);
+				return 0;
+			}
+		}
 		if (argc > 2)
 			sleep(atoi(argv[2]));
 		return 0;
