@@ -52,9 +52,10 @@ TEST_NAMES := $(TEST_SRCS:tools-testing/tests/%.c=%)
 # compatibility mode, use INT 0x80 or map the 32-bit vDSO, 32-bit tasks
 # that read their vDSO, and x32 programs (-mx32).  EXTRA_name: what a test
 # links from the kernel's own selftests.
-TESTS_64ONLY := doors int80_args ptrace_nr stress vdso32map ondemand_race ptrace32 core32
+TESTS_64ONLY := doors int80_args ptrace_nr stress vdso32map ondemand_race ptrace32 core32 \
+	int80_flip
 TESTS_32ONLY := auxv sysnr sweep compat_net alive door_args sweep_vdso ptrace32_tracee \
-	core32_dumper
+	core32_dumper uselib
 TESTS_X32 := x32
 EXTRA_auxv := $(REF_SRC)/tools/testing/selftests/vDSO/parse_vdso.c
 TEST_HDRS := $(wildcard tools-testing/tests/*.h)
@@ -65,10 +66,12 @@ SWEEP_TABLE := tools-testing/tests/sweep.table
 # 64-bit one with e_machine EM_AARCH64), an i386 object file with the x
 # bit, and the first 20 bytes of an i386 program (plans/ondemand).
 FOREIGN := $(addprefix $(B)/tests/foreign_,aarch64 rel32 trunc32)
+# The i386 library of uselib_32: ET_EXEC, one PT_LOAD, at 0x5a000000.
+USELIB_LIB := $(B)/tests/uselib_lib
 TESTS := $(patsubst %,$(B)/tests/%_32,$(filter-out $(TESTS_64ONLY) $(TESTS_X32),$(TEST_NAMES))) \
 	$(patsubst %,$(B)/tests/%_64,$(filter-out $(TESTS_32ONLY) $(TESTS_X32),$(TEST_NAMES))) \
 	$(patsubst %,$(B)/tests/%_x32,$(TESTS_X32)) \
-	$(B)/tests/sweep.table $(FOREIGN)
+	$(B)/tests/sweep.table $(FOREIGN) $(USELIB_LIB)
 PLANS := $(wildcard tools-testing/plans/*)
 
 # One run = one boot of one kernel on one CPU model with one plan:
@@ -254,6 +257,9 @@ $(B)/tests/foreign_rel32: tools-testing/tests/hello.c | $(B)/.deps
 	@gcc -m32 -c -o $@ $< && chmod +x $@
 $(B)/tests/foreign_trunc32: $(B)/tests/hello_32
 	@head -c 20 $< > $@ && chmod +x $@
+$(USELIB_LIB): tools-testing/tests/uselib_lib.S | $(B)/.deps
+	@gcc -m32 -nostdlib -static -Wl,-z,noseparate-code -Wl,--build-id=none \
+		-Wl,-Ttext=0x5a000000 -o $@ $<
 # Without a table (before make sweep-table) every number fails.
 $(B)/tests/sweep.table: $(wildcard $(SWEEP_TABLE))
 	@mkdir -p $(B)/tests

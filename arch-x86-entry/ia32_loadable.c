@@ -28,6 +28,7 @@
 #include <linux/binfmts.h>
 #include <linux/bitops.h>
 #include <linux/build_bug.h>
+#include <linux/cpu.h>
 #include <linux/elf.h>
 #include <linux/export.h>
 #include <linux/init.h>
@@ -64,7 +65,7 @@ DEFINE_STATIC_KEY_FALSE(ia32_i386_only_key);
 /* ia32_emulation= on the command line: -1 if absent, else its value */
 static int ia32_cmdline __ro_after_init = -1;
 /* Set by ia32_disable(): the platform wants IA32 emulation off */
-static bool ia32_platform_off __ro_after_init;
+bool ia32_platform_off __ro_after_init;
 
 /*
  * Serializes enabling, disabling, the policy and the registration of the
@@ -109,16 +110,6 @@ static int __init ia32_emulation_override_cmdline(char *arg)
 	return 0;
 }
 early_param("ia32_emulation", ia32_emulation_override_cmdline);
-
-/*
- * Called early at boot on platforms where IA32 emulation is unsafe (AMD SEV
- * guests, where the host can inject INT 0x80).  As without
- * IA32_EMULATION_LOADABLE, ia32_emulation=on overrides it.
- */
-void __init ia32_disable(void)
-{
-	ia32_platform_off = true;
-}
 
 /* NULL if IA32 emulation may be enabled in this boot, else why not. */
 static const char *ia32_lock_reason(void)
@@ -251,20 +242,24 @@ void ia32_user_gp(struct pt_regs *regs, unsigned long error_code)
 		ia32_report_disabled(IA32_ENTRY_INT80);
 }
 
-/* ia32_syscall_fast_key follows the others.  Called with ia32_mutex held. */
+/*
+ * ia32_syscall_fast_key follows the others.  Called with ia32_mutex and
+ * the CPU hotplug lock held.
+ */
 static void ia32_fast_key_sync(void)
 {
 	if (static_key_enabled(&ia32_enabled_key) &&
 	    !static_key_enabled(&ia32_i386_only_key))
-		static_branch_enable(&ia32_syscall_fast_key);
+		static_branch_enable_cpuslocked(&ia32_syscall_fast_key);
 	else
-		static_branch_disable(&ia32_syscall_fast_key);
+		static_branch_disable_cpuslocked(&ia32_syscall_fast_key);
 }
 
 /*
  * Enable or disable, with ia32_mutex held.  The fast key is never on while
  * the others refuse: it is turned off first and on last.  The INT $0x80
- * gate is let open last and shut first.
+ * gate is let open last and shut first.  Under the CPU hotplug lock, which
+ * idt_set_int80_user() needs and the keys take anyway.
  */
 static void ia32_set_enabled(bool enable)
 {
@@ -273,15 +268,17 @@ static void ia32_set_enabled(bool enable)
 	if (enable == ia32_enabled())
 		return;
 
+	cpus_read_lock();
 	if (enable) {
-		static_branch_enable(&ia32_enabled_key);
+		static_branch_enable_cpuslocked(&ia32_enabled_key);
 		ia32_fast_key_sync();
 		idt_set_int80_user(true);
 	} else {
 		idt_set_int80_user(false);
-		static_branch_disable(&ia32_syscall_fast_key);
-		static_branch_disable(&ia32_enabled_key);
+		static_branch_disable_cpuslocked(&ia32_syscall_fast_key);
+		static_branch_disable_cpuslocked(&ia32_enabled_key);
 	}
+	cpus_read_unlock();
 }
 
 /* The i386 ELF format, registered on behalf of a module */
@@ -302,7 +299,7 @@ static struct linux_binfmt ia32_elf_format = {
  * jiffies: a process that came and went between two looks of the module
  * at its reference count still counts (ia32_emulation_disable_idle()).
  */
-static unsigned long ia32_last_use;
+static unsigned long ia32_last_use = INITIAL_JIFFIES;
 
 static void ia32_enable_for_exec(void)
 {
@@ -402,8 +399,10 @@ int ia32_emulation_register(struct module *owner, bool enable)
 	}
 	WRITE_ONCE(ia32_owner, owner);
 	ia32_elf_format.module = owner;
+#ifdef CONFIG_COREDUMP
 	ia32_elf_format.core_dump = compat_elf_binfmt->core_dump;
 	ia32_elf_format.min_coredump = compat_elf_binfmt->min_coredump;
+#endif
 	register_binfmt(&ia32_elf_format);
 	if (enable)
 		ia32_set_enabled(true);
@@ -477,13 +476,15 @@ EXPORT_SYMBOL_NS_GPL(ia32_emulation_disable_idle, IA32_EMULATION);
 void ia32_emulation_set_policy(bool i386_only)
 {
 	mutex_lock(&ia32_mutex);
+	cpus_read_lock();
 	if (i386_only) {
-		static_branch_disable(&ia32_syscall_fast_key);
-		static_branch_enable(&ia32_i386_only_key);
+		static_branch_disable_cpuslocked(&ia32_syscall_fast_key);
+		static_branch_enable_cpuslocked(&ia32_i386_only_key);
 	} else {
-		static_branch_disable(&ia32_i386_only_key);
+		static_branch_disable_cpuslocked(&ia32_i386_only_key);
 		ia32_fast_key_sync();
 	}
+	cpus_read_unlock();
 	mutex_unlock(&ia32_mutex);
 }
 EXPORT_SYMBOL_NS_GPL(ia32_emulation_set_policy, IA32_EMULATION);

@@ -98,6 +98,25 @@ done
 cp "$top/Documentation/admin-guide/ia32-emulation-loadable.rst" Documentation/admin-guide/
 cp "$top/Documentation/arch/x86/ia32-emulation-loadable.rst" Documentation/arch/x86/
 cp "$top"/Documentation/ABI/testing/* Documentation/ABI/testing/
+# What only the ia32-ondemand tree has (its make targets, its files) is
+# marked in its documentation; the kernel's copy goes without it.
+for f in Documentation/admin-guide/ia32-emulation-loadable.rst \
+	 Documentation/arch/x86/ia32-emulation-loadable.rst; do
+	/usr/bin/python3 - "$f" <<'PY'
+import re
+import sys
+
+text = open(sys.argv[1]).read()
+text = re.sub(r'^\.\. ia32-ondemand-tree:begin\n.*?^\.\. ia32-ondemand-tree:end\n',
+              '', text, flags=re.M | re.S)
+text = re.sub(r'\n{4,}', '\n\n\n', text).rstrip('\n') + '\n'
+open(sys.argv[1], 'w').write(text)
+PY
+	if grep -n 'ia32-ondemand\|tools-testing\|Kconfig\.fragment\|make bench' "$f"; then
+		echo "patchset.sh: $f names the ia32-ondemand tree outside its markers" >&2
+		exit 1
+	fi
+done
 sed -i 's/^   hw_random$/&\n   ia32-emulation-loadable/' Documentation/admin-guide/index.rst
 sed -i 's/^   elf_auxvec$/&\n   ia32-emulation-loadable/' Documentation/arch/x86/index.rst
 grep -q ia32-emulation-loadable Documentation/admin-guide/index.rst

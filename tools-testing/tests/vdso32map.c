@@ -7,7 +7,17 @@
  * vDSO, then the task lives SECONDS more, holding IA32 emulation) or an
  * errno name (EINVAL: IA32 emulation disabled).  With "fork" after
  * SECONDS, the task forks once it has mapped the vDSO and exits: its child,
- * a copy of the address space, lives the SECONDS and prints its pid.
+ * a copy of the address space, lives the SECONDS and prints its pid.  With
+ * "thread", it runs a thread and a vfork child to their end, then the
+ * leader exits while a second thread keeps the address space the SECONDS.
+ * With "exec PROG ARG...", it execs the 64-bit PROG once mapped.
+ *
+ * vdso32map EEXIST [SECONDS]: ARCH_MAP_VDSO_32 beside the task's own vDSO
+ * fails with EEXIST (and must hold nothing); then it lives SECONDS.
+ *
+ * vdso32map again SECONDS: map, map again (EEXIST), unmap the 32-bit vDSO
+ * and map it again; INT 0x80 from 64-bit mode then works at once in this
+ * task (IA32 emulation is enabled by the call); then it lives SECONDS.
  *
  * vdso32map core COREDIR: a child maps the 32-bit vDSO so and dies of
  * SIGSEGV; it is still a 64-bit process, whose core (COREDIR/core.PID:
@@ -22,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -129,6 +140,70 @@ static int check_core(const char *dir)
 	return 0;
 }
 
+/* getpid through INT 0x80 from 64-bit mode: IA32 emulation is enabled */
+static void on_segv(int sig)
+{
+	static const char msg[] = "[FAIL]\tINT 0x80 after ARCH_MAP_VDSO_32: SIGSEGV, IA32 emulation not enabled on this CPU\n";
+
+	write(1, msg, sizeof(msg) - 1);
+	_exit(1);
+}
+
+static int int80_works(void)
+{
+	long ret = 20;	/* __NR_getpid, i386 */
+
+	signal(SIGSEGV, on_segv);
+	asm volatile ("int $0x80" : "+a" (ret) : : "memory",
+		      "r8", "r9", "r10", "r11");
+	signal(SIGSEGV, SIG_DFL);
+	return ret == getpid();
+}
+
+static long map32(unsigned long addr, int *err)
+{
+	long ret = syscall(SYS_arch_prctl, ARCH_MAP_VDSO_32, addr);
+
+	*err = ret < 0 ? errno : 0;
+	return ret;
+}
+
+/*
+ * again SECONDS: map; map again while mapped (EEXIST, the address space
+ * holds the module once); unmap the 32-bit vDSO and map it again (still
+ * once); INT 0x80 works at once in this task; then live SECONDS.
+ */
+static int map_again(unsigned long addr, int secs)
+{
+	int err;
+
+	if (map32(addr, &err) <= 0)
+		return printf("[FAIL]\tfirst ARCH_MAP_VDSO_32: %s\n", strerror(err)), 1;
+	if (map32(addr, &err) != -1 || err != EEXIST)
+		return printf("[FAIL]\tsecond ARCH_MAP_VDSO_32 while mapped: %s, expected EEXIST\n",
+			      strerror(err)), 1;
+	addr = unmap_vdso();
+	if (!addr || map32(addr, &err) <= 0)
+		return printf("[FAIL]\tARCH_MAP_VDSO_32 after munmap: %s\n", strerror(err)), 1;
+	if (!int80_works())
+		return printf("[FAIL]\tINT 0x80 getpid after ARCH_MAP_VDSO_32: wrong result\n"), 1;
+	printf("[OK]\tmapped, EEXIST, mapped again; INT 0x80 works at once\n");
+	sleep(secs);
+	return 0;
+}
+
+static void *sleeper(void *arg)
+{
+	sleep((long)arg);
+	syscall(SYS_exit_group, 0);
+	return NULL;
+}
+
+static void *nothing(void *arg)
+{
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long addr;
@@ -136,12 +211,27 @@ int main(int argc, char **argv)
 	int err;
 
 	if (argc < 2) {
-		fprintf(stderr, "usage: vdso32map maps|EINVAL [SECONDS [fork]] | core COREDIR\n");
+		fprintf(stderr, "usage: vdso32map maps|EINVAL [SECONDS [fork|thread|exec PROG ARG...]] | EEXIST [SECONDS] | again SECONDS | core COREDIR\n");
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IONBF, 0);
 	if (!strcmp(argv[1], "core"))
 		return argc > 2 ? check_core(argv[2]) : 2;
+	if (!strcmp(argv[1], "EEXIST")) {
+		/* Its own vDSO still mapped: the call fails, holds nothing */
+		ret = syscall(SYS_arch_prctl, ARCH_MAP_VDSO_32, 0x10000000UL);
+		if (ret != -1 || errno != EEXIST)
+			return printf("[FAIL]\tARCH_MAP_VDSO_32 beside the vDSO: %ld (%s), expected EEXIST\n",
+				      ret, strerror(errno)), 1;
+		printf("[OK]\tARCH_MAP_VDSO_32 beside the vDSO: EEXIST\n");
+		if (argc > 2)
+			sleep(atoi(argv[2]));
+		return 0;
+	}
+	if (!strcmp(argv[1], "again")) {
+		addr = unmap_vdso();
+		return addr ? map_again(addr, argc > 2 ? atoi(argv[2]) : 0) : 1;
+	}
 	addr = unmap_vdso();
 	if (!addr) {
 		printf("[FAIL]\tno vDSO to unmap\n");
@@ -156,6 +246,30 @@ int main(int argc, char **argv)
 		}
 		printf("[OK]\tARCH_MAP_VDSO_32 mapped %ld bytes at %#lx\n",
 		       ret, addr);
+		if (argc > 4 && !strcmp(argv[3], "exec")) {
+			/* A 64-bit program replaces the address space */
+			execv(argv[4], argv + 4);
+			return printf("[FAIL]\texec %s\n", argv[4]), 1;
+		}
+		if (argc > 3 && !strcmp(argv[3], "thread")) {
+			pthread_t t;
+			pid_t pid;
+
+			/* CLONE_VM without a copy: nothing more to hold */
+			if (pthread_create(&t, NULL, nothing, NULL) ||
+			    pthread_join(t, NULL))
+				return 1;
+			pid = vfork();
+			if (pid == 0)
+				_exit(0);
+			if (pid < 0 || waitpid(pid, NULL, 0) != pid)
+				return 1;
+			/* The leader goes, a thread keeps the address space */
+			if (pthread_create(&t, NULL, sleeper,
+					   (void *)(long)(argc > 2 ? atoi(argv[2]) : 0)))
+				return 1;
+			syscall(SYS_exit, 0);
+		}
 		if (argc > 3 && !strcmp(argv[3], "fork")) {
 			pid_t pid = fork();
 
