@@ -41,7 +41,6 @@
 #include <linux/mmu_context.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
-#include <linux/oom.h>
 #include <linux/printk.h>
 #include <linux/ratelimit.h>
 #include <linux/rcupdate.h>
@@ -525,6 +524,10 @@ int ia32_emulation_map_vdso(unsigned long addr)
 
 	ret = map_vdso_once(&vdso_image_32, addr);
 	if (ret) {
+		/*
+		 * A fork meanwhile took its own reference, which its copy of
+		 * the address space keeps: harmless, on the safe side.
+		 */
 		if (hold) {
 			mmap_write_lock(mm);
 			clear_bit(MM_CONTEXT_HOLDS_IA32, &mm->context.flags);
@@ -562,26 +565,39 @@ void ia32_mm_release(struct mm_struct *mm)
 	module_put(ia32_owner);
 }
 
+/* The address space of @p holds IA32 emulation: its format, or the flag */
+static bool ia32_holds(struct task_struct *p)
+{
+	struct task_struct *t;
+	bool holds;
+
+	/* As find_lock_task_mm(): the leader may have exited, not a thread */
+	for_each_thread(p, t) {
+		task_lock(t);
+		if (t->mm) {
+			holds = t->mm->binfmt == &ia32_elf_format ||
+				test_bit(MM_CONTEXT_HOLDS_IA32,
+					 &t->mm->context.flags);
+			task_unlock(t);
+			return holds;
+		}
+		task_unlock(t);
+	}
+	return false;
+}
+
 /*
  * Processes whose address space holds IA32 emulation: it holds the i386
- * format, or it mapped the 32-bit vDSO.  A process whose leader has exited
- * is looked at through a thread that still has the address space.
+ * format, or it mapped the 32-bit vDSO.
  */
 static unsigned long ia32_live(void)
 {
-	struct task_struct *p, *t;
+	struct task_struct *p;
 	unsigned long n = 0;
 
 	rcu_read_lock();
-	for_each_process(p) {
-		t = find_lock_task_mm(p);
-		if (!t)
-			continue;
-		if (t->mm->binfmt == &ia32_elf_format ||
-		    test_bit(MM_CONTEXT_HOLDS_IA32, &t->mm->context.flags))
-			n++;
-		task_unlock(t);
-	}
+	for_each_process(p)
+		n += ia32_holds(p);
 	rcu_read_unlock();
 	return n;
 }

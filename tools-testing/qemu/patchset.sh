@@ -33,13 +33,13 @@ if ! git -C "$tree" rev-parse -q --verify HEAD >/dev/null 2>&1; then
 	git -C "$ours_src" worktree add -q -f --detach "$tree" base
 fi
 cd "$tree"
-for d in /out-on/ /out-off/; do
+for d in /out-on/ /out-off/ /out-i386/; do
 	grep -qx "$d" "$(git rev-parse --git-common-dir)/info/exclude" 2>/dev/null ||
 		echo "$d" >>"$(git rev-parse --git-common-dir)/info/exclude"
 done
 git am --abort >/dev/null 2>&1 || true
 git checkout -q -f -B upstream base
-git clean -fdq -e /out-on -e /out-off
+git clean -fdq -e /out-on -e /out-off -e /out-i386
 
 # MAINTAINERS: the entry, in order before X86 MCE INFRASTRUCTURE, or one
 # more F: line in it (kept sorted).
@@ -154,7 +154,7 @@ trap 'rm -f "$log"' EXIT
 
 # Applies to a clean base.
 git checkout -q -f -B applied base
-git clean -fdq -e /out-on -e /out-off
+git clean -fdq -e /out-on -e /out-off -e /out-i386
 rc=0
 set --
 for p in "$outdir"/*.patch; do
@@ -179,7 +179,9 @@ done
 # Builds and links after each patch, with the option and without: our
 # kernel's configuration, and the same with IA32_EMULATION_LOADABLE off.
 # Before the patch that adds the option to Kconfig there is only the
-# build without it.
+# build without it.  And a 32-bit kernel (i386 tinyconfig): the series
+# touches headers that X86_32 builds too (asm/mmu_context.h, asm/ia32.h,
+# entry/common.c).
 kmake() {	# OUT TARGET...
 	o=$1
 	shift
@@ -187,18 +189,24 @@ kmake() {	# OUT TARGET...
 		-j"$(nproc)" "$@"
 }
 git checkout -q -f base
-git clean -fdq -e /out-on -e /out-off
-mkdir -p out-on out-off
+git clean -fdq -e /out-on -e /out-off -e /out-i386
+mkdir -p out-on out-off out-i386
 for c in $(git rev-list --reverse base..upstream); do
 	git checkout -q -f "$c"
 	n=$(printf %02d "$(git rev-list --count base.."$c")")
-	kinds=off
-	grep -q '^config IA32_EMULATION_LOADABLE$' arch/x86/Kconfig && kinds="on off"
+	kinds="off i386"
+	grep -q '^config IA32_EMULATION_LOADABLE$' arch/x86/Kconfig && kinds="on off i386"
 	for kind in $kinds; do
 		rc=0
 		(
 			set -e
 			git log -1 --format=%s "$c"
+			if [ "$kind" = i386 ]; then
+				kmake out-i386 ARCH=i386 tinyconfig
+				! grep -q '^CONFIG_64BIT=y' out-i386/.config
+				kmake out-i386 ARCH=i386 vmlinux
+				exit 0
+			fi
 			cp "$ours_out/.config" "out-$kind/.config"
 			if [ "$kind" = off ]; then
 				sed -i 's/^CONFIG_IA32_EMULATION_LOADABLE=y$/# CONFIG_IA32_EMULATION_LOADABLE is not set/' \
