@@ -300,16 +300,27 @@ static struct linux_binfmt ia32_elf_format = {
  */
 static unsigned long ia32_last_use = INITIAL_JIFFIES;
 
+/*
+ * An i386 exec or ARCH_MAP_VDSO_32 (@how, for the log) takes IA32
+ * emulation: enable it if it is not.  Called with ia32_mutex held.
+ */
+static void ia32_take(const char *how)
+{
+	lockdep_assert_held(&ia32_mutex);
+
+	ia32_last_use = jiffies;
+	if (ia32_enabled())
+		return;
+	ia32_set_enabled(true);
+	ia32_count(IA32_AUTO_ENABLED);
+	pr_info("IA32 emulation enabled for %s[%d]%s\n",
+		current->comm, task_pid_nr(current), how);
+}
+
 static void ia32_enable_for_exec(void)
 {
 	mutex_lock(&ia32_mutex);
-	ia32_last_use = jiffies;
-	if (!ia32_enabled()) {
-		ia32_set_enabled(true);
-		ia32_count(IA32_AUTO_ENABLED);
-		pr_info("IA32 emulation enabled for %s[%d]\n",
-			current->comm, task_pid_nr(current));
-	}
+	ia32_take("");
 	mutex_unlock(&ia32_mutex);
 }
 
@@ -530,20 +541,13 @@ int ia32_emulation_map_vdso(unsigned long addr)
 		 */
 		if (hold) {
 			mmap_write_lock(mm);
-			clear_bit(MM_CONTEXT_HOLDS_IA32, &mm->context.flags);
+			ia32_mm_release(mm);
 			mmap_write_unlock(mm);
-			module_put(ia32_owner);
 		}
 		goto out;
 	}
 
-	ia32_last_use = jiffies;
-	if (!ia32_enabled()) {
-		ia32_set_enabled(true);
-		ia32_count(IA32_AUTO_ENABLED);
-		pr_info("IA32 emulation enabled for %s[%d] (ARCH_MAP_VDSO_32)\n",
-			current->comm, task_pid_nr(current));
-	}
+	ia32_take(" (ARCH_MAP_VDSO_32)");
 	ret = vdso_image_32.size;
 out:
 	mutex_unlock(&ia32_mutex);

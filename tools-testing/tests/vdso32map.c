@@ -65,14 +65,23 @@ static unsigned long unmap_vdso(void)
 	return low;
 }
 
+/* ARCH_MAP_VDSO_32 at addr; err: its errno, or 0 */
+static long map32(unsigned long addr, int *err)
+{
+	long ret = syscall(SYS_arch_prctl, ARCH_MAP_VDSO_32, addr);
+
+	*err = ret < 0 ? errno : 0;
+	return ret;
+}
+
 /* The child of "core": map the 32-bit vDSO at the 64-bit one's place, die */
 static void dump_core(void)
 {
 	struct rlimit rl = { RLIM_INFINITY, RLIM_INFINITY };
 	unsigned long addr = unmap_vdso();
+	int err;
 
-	if (!addr || setrlimit(RLIMIT_CORE, &rl) ||
-	    syscall(SYS_arch_prctl, ARCH_MAP_VDSO_32, addr) <= 0)
+	if (!addr || setrlimit(RLIMIT_CORE, &rl) || map32(addr, &err) <= 0)
 		_exit(3);
 	/* The address of the vDSO, for the parent to find in the core */
 	if (write(1, &addr, sizeof(addr)) != sizeof(addr))
@@ -160,14 +169,6 @@ static int int80_works(void)
 	return ret == getpid();
 }
 
-static long map32(unsigned long addr, int *err)
-{
-	long ret = syscall(SYS_arch_prctl, ARCH_MAP_VDSO_32, addr);
-
-	*err = ret < 0 ? errno : 0;
-	return ret;
-}
-
 /*
  * again SECONDS: map; map again while mapped (EEXIST, the address space
  * holds the module once); unmap the 32-bit vDSO and map it again (still
@@ -221,10 +222,10 @@ int main(int argc, char **argv)
 		return argc > 2 ? check_core(argv[2]) : 2;
 	if (!strcmp(argv[1], "EEXIST")) {
 		/* Its own vDSO still mapped: the call fails, holds nothing */
-		ret = syscall(SYS_arch_prctl, ARCH_MAP_VDSO_32, 0x10000000UL);
-		if (ret != -1 || errno != EEXIST)
+		ret = map32(0x10000000UL, &err);
+		if (ret != -1 || err != EEXIST)
 			return printf("[FAIL]\tbeside the vDSO: %ld (%s), not EEXIST\n",
-				      ret, strerror(errno)), 1;
+				      ret, strerror(err)), 1;
 		printf("[OK]\tARCH_MAP_VDSO_32 beside the vDSO: EEXIST\n");
 		if (argc > 2)
 			sleep(atoi(argv[2]));
@@ -239,8 +240,7 @@ int main(int argc, char **argv)
 		printf("[FAIL]\tno vDSO to unmap\n");
 		return 1;
 	}
-	ret = syscall(SYS_arch_prctl, ARCH_MAP_VDSO_32, addr);
-	err = ret < 0 ? errno : 0;
+	ret = map32(addr, &err);
 	if (!strcmp(argv[1], "maps")) {
 		if (ret <= 0) {
 			printf("[FAIL]\tARCH_MAP_VDSO_32: %s\n", strerror(err));
