@@ -44,7 +44,7 @@ CPUS := intel amd
 SERIES := $(addprefix patches/,$(shell cat patches/series 2>/dev/null))
 # New files of the series, installed into arch/x86/entry/: the kernel's
 # (arch-x86-entry/) and the module's (module/, built in tree).
-ENTRY_FILES := $(wildcard arch-x86-entry/*.c module/*.c)
+ENTRY_FILES := $(wildcard arch-x86-entry/*.[ch] module/*.c)
 
 TEST_SRCS := $(wildcard tools-testing/tests/*.c)
 TEST_NAMES := $(TEST_SRCS:tools-testing/tests/%.c=%)
@@ -321,9 +321,10 @@ $(RES)/patchset.tsv: $(OURS_SRC)/.applied $(OURS_OUT)/.config $(DOC_FILES) \
 # Bisection: vmlinux and the modules build and link after every patch,
 # with IA32_EMULATION_LOADABLE and without, and an i386 kernel (not in
 # make check: about half an hour, two or three builds per patch).
-patchset-check: $(OURS_OUT)/.config
+patchset-check: $(OURS_OUT)/.config $(B)/initramfs-ours.cpio
 	@mkdir -p $(RES)
-	@$(STAGE) patchset patchset-check "the series for upstream: git am, checkpatch, build and link after each patch, option on and off" \
+	@$(STAGE) patchset patchset-check "the series for upstream: git am, checkpatch, build and link after each patch, option on and off, boot each one before the module" \
+		env BISECT_INITRD=$(B)/initramfs-ours.cpio BISECT_APPEND="$(VM_APPEND)" \
 		$(Q)/patchset.sh $(OURS_SRC) $(OURS_OUT) $(TOP) $(PATCHSET_TREE) $(B)/patchset \
 		$(RES)/patchset-check.tsv build
 	@: > $(RES)/none.tsv

@@ -24,7 +24,10 @@ cd "$ours"
 git am --abort >/dev/null 2>&1 || true
 git checkout -q -f -B series base
 git clean -fdq
-for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c; do
+# Debian's .gitignore ignores everything: the new files of an earlier
+# series (one since renamed or deleted) are ignored files
+git clean -fdqx -- arch/x86/entry
+for f in "$top"/arch-x86-entry/*.[ch] "$top"/module/*.c; do
 	[ -f "$f" ] || continue
 	cp "$f" arch/x86/entry/
 	echo "installed arch/x86/entry/${f##*/}"

@@ -36,7 +36,7 @@ done
 perl "$src/scripts/get_abi.pl" --dir "$top/Documentation/ABI" validate >"$tmp" 2>&1
 verdict "ours/docs/abi" "$tmp"
 
-for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c; do
+for f in "$top"/arch-x86-entry/*.[ch] "$top"/module/*.c; do
 	"$src/scripts/kernel-doc" -none -Wall "$f" >"$tmp" 2>&1
 	verdict "ours/docs/kernel-doc/${f#"$top"/}" "$tmp"
 done

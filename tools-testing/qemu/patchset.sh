@@ -4,7 +4,8 @@
 # into OUTDIR, for `git am` on a plain tree of the base:
 #   the patches of patches/series; each new file of arch-x86-entry/ and
 #   module/ (both go to arch/x86/entry/) arrives with the first patch whose
-#   arch/x86/entry/Makefile builds it;
+#   arch/x86/entry/Makefile builds it, a header of arch-x86-entry/ with
+#   the first new file that includes it;
 #   Documentation/ (admin guide, x86 design, sysfs ABI) with index entries;
 #   a MAINTAINERS entry, added with the first new file and extended by each
 #   patch that adds more.
@@ -17,6 +18,11 @@
 # also build and link vmlinux and the modules after every patch, with
 # IA32_EMULATION_LOADABLE=y and with it off (in TREE/out-on, TREE/out-off,
 # configured as our kernel): a bisection lands on a kernel that builds.
+# And with $BISECT_INITRD (our kernel's initramfs) the kernel of each
+# patch that comes before the module, built with the option, boots on
+# both CPU models and runs plans/bisect: IA32 emulation disabled for the
+# whole boot, every entry point shut ($BISECT_APPEND: the harness's
+# command line).
 set -eu
 ours_src=$1 ours_out=$2 top=$3 tree=$4 outdir=$5 verdicts=${6:-} build=${7:-}
 msgs=$top/tools-testing/patchset
@@ -39,7 +45,7 @@ for d in /out-on/ /out-off/ /out-i386/; do
 done
 git am --abort >/dev/null 2>&1 || true
 git checkout -q -f -B upstream base
-git clean -fdq -e /out-on -e /out-off -e /out-i386
+git clean -fdqx -e /out-on -e /out-off -e /out-i386
 
 # MAINTAINERS: the entry, in order before X86 MCE INFRASTRUCTURE, or one
 # more F: line in it (kept sorted).
@@ -85,11 +91,21 @@ while read -r p; do
 			cp "$f" "arch/x86/entry/$name"
 			maintain "arch/x86/entry/$name"
 			git add -f "arch/x86/entry/$name" MAINTAINERS
+			for h in "$top"/arch-x86-entry/*.h; do
+				[ -f "$h" ] || continue
+				grep -Eq "^#[[:space:]]*include[[:space:]]*\"${h##*/}\"" "$f" ||
+					continue
+				git ls-files --error-unmatch "arch/x86/entry/${h##*/}" \
+					>/dev/null 2>&1 && continue
+				cp "$h" "arch/x86/entry/${h##*/}"
+				maintain "arch/x86/entry/${h##*/}"
+				git add -f "arch/x86/entry/${h##*/}" MAINTAINERS
+			done
 			git commit -q --amend --no-edit
 		fi
 	done
 done <"$top/patches/series"
-for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c; do
+for f in "$top"/arch-x86-entry/*.[ch] "$top"/module/*.c; do
 	git ls-files --error-unmatch "arch/x86/entry/${f##*/}" >/dev/null 2>&1 ||
 		{ echo "patchset.sh: no patch builds ${f##*/}" >&2; exit 1; }
 done
@@ -154,7 +170,7 @@ trap 'rm -f "$log"' EXIT
 
 # Applies to a clean base.
 git checkout -q -f -B applied base
-git clean -fdq -e /out-on -e /out-off -e /out-i386
+git clean -fdqx -e /out-on -e /out-off -e /out-i386
 rc=0
 set --
 for p in "$outdir"/*.patch; do
@@ -174,6 +190,24 @@ for p in "$outdir"/0*.patch; do
 	n=${p##*/}
 	verdict "ours/patchset/checkpatch/${n%%-*}" "$log" "$rc"
 done
+# Each patch has the headers that its new files of arch/x86/entry
+# include ("..."), so that it builds alone (make patchset-check builds it).
+for c in $(git rev-list --reverse base..upstream); do
+	n=$(printf %02d "$(git rev-list --count base.."$c")")
+	: >"$log"
+	for f in $(git ls-tree --name-only "$c" arch/x86/entry/); do
+		case "$f" in *.c) ;; *) continue ;; esac
+		git cat-file -e "base:$f" 2>/dev/null && continue
+		for h in $(git show "$c:$f" |
+			   sed -nE 's/^#[[:space:]]*include[[:space:]]*"([^"]+)".*/\1/p'); do
+			git cat-file -e "$c:arch/x86/entry/$h" 2>/dev/null ||
+				echo "$f includes $h, which this patch does not have" >>"$log"
+		done
+	done
+	rc=0
+	[ -s "$log" ] && rc=1
+	verdict "ours/patchset/includes/$n" "$log" "$rc"
+done
 [ "$build" = build ] || exit 0
 
 # Builds and links after each patch, with the option and without: our
@@ -188,22 +222,65 @@ kmake() {	# OUT TARGET...
 	make -s -C "$tree" O="$tree/$o" CC="ccache gcc" HOSTCC="ccache gcc" \
 		-j"$(nproc)" "$@"
 }
+# The kernel of patch NN without the module: plans/bisect on both CPU
+# models, its verdicts (the harness's own included) under
+# ours/bisect/NN/.
+boot_bisect() {	# NN
+	for cpu in intel amd; do
+		o=$tree/out-on/bisect-$cpu
+		rc=0
+		"$top/tools-testing/qemu/run-vm.sh" out-on/arch/x86/boot/bzImage \
+			"$BISECT_INITRD" "$cpu" bisect "$o" \
+			"${BISECT_APPEND:-} ia32test.patch=$1" >"$log" 2>&1 || rc=$?
+		verdict "ours/bisect/$1/$cpu/boots" "$log" "$rc"
+		"$top/tools-testing/qemu/results.py" parse "$o.console" "$o.tap" |
+			grep -v '^#' |
+			sed "s|^ours/bisect/$1/|ours/bisect/$1/$cpu/|; t; s|^|ours/bisect/$1/$cpu/|" \
+			>"$o.tsv"
+		cat "$o.tsv" >>"$VERDICTS"
+		# Every test of the plan gave a verdict (not "no plan", not
+		# a plan cut short)
+		tests=$(sed -n 's|^t \$B/\([^ ]*\) .*|\1|p' "$top/tools-testing/plans/bisect")
+		rc=0
+		[ -n "$tests" ] || rc=1
+		: >"$log"
+		for t in $tests; do
+			cut -f1 "$o.tsv" | grep -qx "ours/bisect/$1/$cpu/$t" ||
+				{ echo "no verdict for $t" >>"$log"; rc=1; }
+		done
+		verdict "ours/bisect/$1/$cpu/every-test-ran" "$log" "$rc"
+		booted=$((booted + 1))
+		cp "$o.console" "$(dirname "$VERDICTS")/bisect-$1-$cpu.console"
+		cp "$o.tap" "$(dirname "$VERDICTS")/bisect-$1-$cpu.tap"
+	done
+}
+
 git checkout -q -f base
-git clean -fdq -e /out-on -e /out-off -e /out-i386
+git clean -fdqx -e /out-on -e /out-off -e /out-i386
 mkdir -p out-on out-off out-i386
+booted=0
 for c in $(git rev-list --reverse base..upstream); do
 	git checkout -q -f "$c"
 	n=$(printf %02d "$(git rev-list --count base.."$c")")
 	kinds="off i386"
 	grep -q '^config IA32_EMULATION_LOADABLE$' arch/x86/Kconfig && kinds="on off i386"
+	# Does this patch build the module (else: boot it, plans/bisect)
+	module=no
+	grep -q 'ia32_emulation\.o' arch/x86/entry/Makefile && module=yes
+	# Kbuild leaves what an earlier patch built
+	rm -f out-on/arch/x86/entry/ia32_emulation.ko out-on/arch/x86/boot/bzImage
 	for kind in $kinds; do
-		rc=0
+		# set -e holds in the subshell only if its status is not
+		# tested (as by ||): every step of it must count
+		set +e
 		(
 			set -e
 			git log -1 --format=%s "$c"
 			if [ "$kind" = i386 ]; then
 				kmake out-i386 ARCH=i386 tinyconfig
-				! grep -q '^CONFIG_64BIT=y' out-i386/.config
+				if grep -q '^CONFIG_64BIT=y' out-i386/.config; then
+					exit 1
+				fi
 				kmake out-i386 ARCH=i386 vmlinux
 				exit 0
 			fi
@@ -216,14 +293,38 @@ for c in $(git rev-list --reverse base..upstream); do
 			if [ "$kind" = on ]; then
 				grep -qx CONFIG_IA32_EMULATION_LOADABLE=y "out-$kind/.config"
 			else
-				! grep -q '^CONFIG_IA32_EMULATION_LOADABLE=y' "out-$kind/.config"
+				if grep -q '^CONFIG_IA32_EMULATION_LOADABLE=y' "out-$kind/.config"; then
+					exit 1
+				fi
 			fi
-			kmake "out-$kind" vmlinux modules
-			if [ "$kind" = on ]; then
+			kmake "out-$kind" bzImage modules
+			if [ "$kind" = on ] && [ "$module" = yes ]; then
 				test -f "out-$kind/arch/x86/entry/ia32_emulation.ko"
+				grep -qx arch/x86/entry/ia32_emulation.o "out-$kind/modules.order"
+			elif [ "$kind" = on ]; then
+				if grep -q ia32_emulation "out-$kind/modules.order"; then
+					exit 1
+				fi
 			fi
-		) >"$log" 2>&1 || rc=$?
+		) >"$log" 2>&1
+		rc=$?
+		set -e
 		verdict "ours/patchset/builds/$n-$kind" "$log" "$rc"
+		if [ "$kind" = on ] && [ -n "${BISECT_INITRD:-}" ] && [ "$module" = no ]; then
+			if [ "$rc" = 0 ]; then
+				boot_bisect "$n"
+			else
+				echo "patch $n did not build: not booted" >"$log"
+				verdict "ours/bisect/$n/boots" "$log" 1
+			fi
+		fi
 	done
 done
+# The option arrives before the module: at least one kernel booted
+if [ -n "${BISECT_INITRD:-}" ]; then
+	echo "$booted boots of a kernel before the module" >"$log"
+	rc=1
+	[ "$booted" -gt 0 ] && rc=0
+	verdict ours/bisect/ran "$log" "$rc"
+fi
 exit 0

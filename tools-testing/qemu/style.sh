@@ -26,7 +26,7 @@ while read -r p; do
 	(cd "$ours_src" && "$cp" --strict -q "$top/patches/$p") >"$tmp/cp" 2>&1
 	verdict "ours/style/checkpatch/${p%%-*}" "$tmp/cp"
 done <"$top/patches/series"
-for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c; do
+for f in "$top"/arch-x86-entry/*.[ch] "$top"/module/*.c; do
 	[ -f "$f" ] || continue
 	(cd "$ours_src" && "$cp" --strict -q --no-tree -f "$f") >"$tmp/cp" 2>&1
 	verdict "ours/style/checkpatch/${f#"$top"/}" "$tmp/cp"
@@ -38,9 +38,12 @@ for f in "$top"/tools-testing/tests/*.[ch] "$top"/tools-testing/bench/*.[ch]; do
 	verdict "ours/style/checkpatch/${f#"$top"/}" "$tmp/cp"
 done
 
-# The C files the series changes, and the ones it adds.
+# The C files the series changes, and the ones it adds (the new private
+# header of arch/x86/entry too, checked in the files that include it).
 files=$( (git -C "$ours_src" diff --name-only base HEAD -- '*.c'
-	for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c; do echo "arch/x86/entry/${f##*/}"; done) |
+	for f in "$top"/arch-x86-entry/*.[ch] "$top"/module/*.c; do
+		[ -f "$f" ] && echo "arch/x86/entry/${f##*/}"
+	done) |
 	sort -u)
 kmake() {	# SRC OUT MAKE-ARGS...
 	src=$1 out=$2
@@ -54,7 +57,7 @@ kmake() {	# SRC OUT MAKE-ARGS...
 # does not compile alone).
 unit() {	# SRC OUT FILE
 	if [ ! -f "$2/${3%.c}.o" ]; then
-		g=$(grep -l -F "#include \"${3##*/}\"" "$1/${3%/*}"/*.c |
+		g=$(grep -l -F "#include \"${3##*/}\"" "$1/${3%/*}"/*.c 2>/dev/null |
 			while read -r g; do
 				g=${g#"$1"/}
 				[ -f "$2/${g%.c}.o" ] && echo "$g"
