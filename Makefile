@@ -319,8 +319,9 @@ $(RES)/patchset.tsv: $(OURS_SRC)/.applied $(OURS_OUT)/.config $(DOC_FILES) \
 		$(Q)/patchset.sh $(OURS_SRC) $(OURS_OUT) $(TOP) $(PATCHSET_TREE) $(B)/patchset $@
 
 # Bisection: vmlinux and the modules build and link after every patch,
-# with IA32_EMULATION_LOADABLE and without, and an i386 kernel (not in
-# make check: about half an hour, two or three builds per patch).
+# with IA32_EMULATION_LOADABLE and without, and an i386 kernel, and the
+# kernel of each patch before the module boots (plans/bisect, both CPU
+# models); not in make check: about twenty minutes, three builds per patch.
 patchset-check: $(OURS_OUT)/.config $(B)/initramfs-ours.cpio
 	@mkdir -p $(RES)
 	@$(STAGE) patchset patchset-check "the series for upstream: git am, checkpatch, build and link after each patch, option on and off, boot each one before the module" \
