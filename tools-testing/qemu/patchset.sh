@@ -80,34 +80,48 @@ commit_paths() {	# MESSAGE-FILE PATH...
 	git commit -q -s -F "$msg"
 }
 
+# arch/x86/entry/NAME is in the tree at HEAD
+tracked() {	# NAME
+	git ls-files --error-unmatch "arch/x86/entry/$1" >/dev/null 2>&1
+}
+
+# The new file SRC into arch/x86/entry/, with its MAINTAINERS line
+add_new() {	# SRC
+	cp "$1" "arch/x86/entry/${1##*/}"
+	maintain "arch/x86/entry/${1##*/}"
+	git add -f "arch/x86/entry/${1##*/}" MAINTAINERS
+}
+
+# The headers that the C source on stdin includes with quotes, one a line
+quoted_includes() {
+	sed -nE 's/^#[[:space:]]*include[[:space:]]*"([^"]+)".*/\1/p'
+}
+
+# The number of commit C in the series, two digits
+patch_number() {	# C
+	printf %02d "$(git rev-list --count base.."$1")"
+}
+
 while read -r p; do
 	case "$p" in ''|'#'*) continue ;; esac
 	git am -q --keep-cr "$top/patches/$p"
-	# The patch whose Makefile first builds a new file adds it.
+	# The patch whose Makefile first builds a new file adds it, with the
+	# headers of arch-x86-entry/ that it includes.
 	for f in "$top"/arch-x86-entry/*.c "$top"/module/*.c; do
 		name=${f##*/}
-		if ! git ls-files --error-unmatch "arch/x86/entry/$name" >/dev/null 2>&1 &&
-		   grep -q "${name%.c}\.o" arch/x86/entry/Makefile; then
-			cp "$f" "arch/x86/entry/$name"
-			maintain "arch/x86/entry/$name"
-			git add -f "arch/x86/entry/$name" MAINTAINERS
-			for h in "$top"/arch-x86-entry/*.h; do
-				[ -f "$h" ] || continue
-				grep -Eq "^#[[:space:]]*include[[:space:]]*\"${h##*/}\"" "$f" ||
-					continue
-				git ls-files --error-unmatch "arch/x86/entry/${h##*/}" \
-					>/dev/null 2>&1 && continue
-				cp "$h" "arch/x86/entry/${h##*/}"
-				maintain "arch/x86/entry/${h##*/}"
-				git add -f "arch/x86/entry/${h##*/}" MAINTAINERS
+		if ! tracked "$name" && grep -q "${name%.c}\.o" arch/x86/entry/Makefile; then
+			add_new "$f"
+			for h in $(quoted_includes <"$f"); do
+				if [ -f "$top/arch-x86-entry/$h" ] && ! tracked "$h"; then
+					add_new "$top/arch-x86-entry/$h"
+				fi
 			done
 			git commit -q --amend --no-edit
 		fi
 	done
 done <"$top/patches/series"
 for f in "$top"/arch-x86-entry/*.[ch] "$top"/module/*.c; do
-	git ls-files --error-unmatch "arch/x86/entry/${f##*/}" >/dev/null 2>&1 ||
-		{ echo "patchset.sh: no patch builds ${f##*/}" >&2; exit 1; }
+	tracked "${f##*/}" || { echo "patchset.sh: no patch builds ${f##*/}" >&2; exit 1; }
 done
 
 # The documentation.
@@ -193,13 +207,12 @@ done
 # Each patch has the headers that its new files of arch/x86/entry
 # include ("..."), so that it builds alone (make patchset-check builds it).
 for c in $(git rev-list --reverse base..upstream); do
-	n=$(printf %02d "$(git rev-list --count base.."$c")")
+	n=$(patch_number "$c")
 	: >"$log"
 	for f in $(git ls-tree --name-only "$c" arch/x86/entry/); do
 		case "$f" in *.c) ;; *) continue ;; esac
 		git cat-file -e "base:$f" 2>/dev/null && continue
-		for h in $(git show "$c:$f" |
-			   sed -nE 's/^#[[:space:]]*include[[:space:]]*"([^"]+)".*/\1/p'); do
+		for h in $(git show "$c:$f" | quoted_includes); do
 			git cat-file -e "$c:arch/x86/entry/$h" 2>/dev/null ||
 				echo "$f includes $h, which this patch does not have" >>"$log"
 		done
@@ -261,7 +274,7 @@ mkdir -p out-on out-off out-i386
 booted=0
 for c in $(git rev-list --reverse base..upstream); do
 	git checkout -q -f "$c"
-	n=$(printf %02d "$(git rev-list --count base.."$c")")
+	n=$(patch_number "$c")
 	kinds="off i386"
 	grep -q '^config IA32_EMULATION_LOADABLE$' arch/x86/Kconfig && kinds="on off i386"
 	# Does this patch build the module (else: boot it, plans/bisect)
